@@ -1,0 +1,74 @@
+"""Reference-entity mentions, with capital-city metonymy.
+
+"Seoul rejected the request" is South Korea acting; "talks in Seoul" is the
+city as a venue.  A capital after a place preposition is read as the place,
+otherwise as its country.  Ambiguous aliases prefer the reading whose type
+fits (an agreement alias shared by two agreements is settled later by the
+agreements component, which knows the article's parties).
+"""
+from __future__ import annotations
+
+from ..context import ArticleContext, component
+from ..facts import Mention
+
+PLACE_PREPS = {"in", "at", "near", "to", "from", "around", "outside", "inside", "across", "via", "into", "of"}
+
+
+@component("mentions")
+def mentions(ctx: ArticleContext) -> None:
+    ref = ctx.lexicon.reference
+    capitals = ref.capitals()
+    for sent in ctx.sentences:
+        doc = sent.span.doc
+        for hit in ctx.hits(sent, "alias"):
+            iris = ctx.lexicon.alias_targets.get(hit.key, [])
+            if not iris:
+                continue
+            if hit.key.startswith("DEMONYM:"):
+                ctx.mentions.append(Mention(iris[0], "Country", hit.text, hit.start, hit.end, sent.index,
+                                            hit.tok_start, hit.tok_end, reading="demonym"))
+                continue
+            ents = [ref.get(i) for i in iris]
+            if any(e.type == "Agreement" for e in ents):
+                for e in ents:
+                    if e.type == "Agreement":
+                        ctx.mentions.append(Mention(e.iri, "Agreement", hit.text, hit.start, hit.end, sent.index,
+                                                    hit.tok_start, hit.tok_end, reading="agreement"))
+                continue
+            ent = ents[0]
+            prev = doc[hit.tok_start - 1].lower_ if hit.tok_start > sent.span.start else ""
+            if ent.type == "Place":
+                if ent.iri in capitals and prev not in PLACE_PREPS:
+                    country = ref.get(capitals[ent.iri])
+                    ctx.mentions.append(Mention(country.iri, "Country", hit.text, hit.start, hit.end, sent.index,
+                                                hit.tok_start, hit.tok_end, reading="actor"))
+                else:
+                    ctx.mentions.append(Mention(ent.iri, "Place", hit.text, hit.start, hit.end, sent.index,
+                                                hit.tok_start, hit.tok_end, reading="place"))
+                continue
+            ctx.mentions.append(Mention(ent.iri, ent.type, hit.text, hit.start, hit.end, sent.index,
+                                        hit.tok_start, hit.tok_end, reading="actor"))
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.type == "Country" and m.reading in {"actor", "demonym"}:
+            counts[m.iri] = counts.get(m.iri, 0) + 1
+    ctx.home_country = _home_country(ctx, counts)
+
+
+def _home_country(ctx: ArticleContext, counts: dict[str, int]) -> str | None:
+    """The country an unqualified "foreign ministry" belongs to: dateline, publisher name, else most mentioned."""
+    ref = ctx.lexicon.reference
+    capitals = ref.capitals()
+    place = ctx.cleaned.dateline_place
+    if place:
+        for e in ref.of_type("Place"):
+            if e.label.lower() == place.lower():
+                return capitals.get(e.iri) or e.country
+    if ctx.doc.publisher:
+        for e in sorted(ref.of_type("Country"), key=lambda e: -len(e.label)):
+            forms = [e.label, *e.aliases, *e.demonyms]
+            if any(len(f) > 3 and f in ctx.doc.publisher for f in forms):
+                return e.iri
+    if counts:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return None

@@ -1,0 +1,87 @@
+"""Lexicons compiled from the reference data and the rule files.
+
+One :class:`Lexicon` per process: spaCy PhraseMatchers for entity aliases
+(case-sensitive, as written in the reference) and for cue words (by lower
+case), so extraction components look things up instead of hard-coding them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+
+from ..ontology.reference import Reference
+from ..ontology.rules import Rules
+from .nlp import pipeline
+
+
+@dataclass
+class Lexicon:
+    reference: Reference
+    rules: Rules
+    aliases: PhraseMatcher = field(init=False)
+    cues: PhraseMatcher = field(init=False)
+    alias_targets: dict[str, list[str]] = field(default_factory=dict)  # match key -> entity IRIs
+    cue_values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(family, value)]
+
+    def __post_init__(self) -> None:
+        nlp = pipeline()
+        self.aliases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_form: dict[str, set[str]] = {}
+        demonyms: dict[str, set[str]] = {}
+        for ent in self.reference.entities.values():
+            for form in [ent.label, *ent.aliases]:
+                by_form.setdefault(form, set()).add(ent.iri)
+            for form in ent.demonyms:
+                demonyms.setdefault(form, set()).add(ent.iri)
+        for form, iris in sorted(by_form.items()):
+            key = "ALIAS:" + form
+            self.alias_targets[key] = sorted(iris)
+            self.aliases.add(key, [nlp.make_doc(form)])
+        for form, iris in sorted(demonyms.items()):
+            key = "DEMONYM:" + form
+            self.alias_targets[key] = sorted(iris)
+            self.aliases.add(key, [nlp.make_doc(form)])
+        families: dict[tuple[str, str], set[str]] = {}
+
+        def cue(family: str, value: str, phrases) -> None:
+            for p in phrases:
+                families.setdefault((family, p.lower()), set()).add(value)
+
+        for row in self.rules.table("stances.jsonl"):
+            cue("stance", row["stance"], row["cues"])
+        for row in self.rules.table("amount_roles.jsonl"):
+            cue("role", row["role"], row["cues"])
+        for row in self.rules.table("speech.jsonl"):
+            cue("speech", row["kind"], row["cues"])
+        for row in self.rules.table("bodies.jsonl"):
+            cue("body", row["kind"], row["names"])
+        for row in self.rules.table("groups.jsonl"):
+            cue("group", row["head"], [row["head"]])
+        for row in self.rules.table("count_units.jsonl"):
+            cue("countnoun", row["unit"], row["nouns"])
+        for row in self.rules.table("currencies.jsonl"):
+            cue("currency", row["code"], row["words"])
+        neg = self.rules.data("negotiation.json")
+        cue("roundnoun", "round", neg["round_nouns"])
+        cue("talknoun", "talks", neg["talk_nouns"])
+        for status, phrases in neg["status_cues"].items():
+            cue("status", status, phrases)
+        for topic, phrases in neg["topics"].items():
+            cue("topic", topic, phrases)
+        by_phrase: dict[str, list[tuple[str, str]]] = {}
+        for (family, phrase), values in families.items():
+            for v in sorted(values):
+                by_phrase.setdefault(phrase, []).append((family, v))
+        for phrase, vals in sorted(by_phrase.items()):
+            key = "CUE:" + phrase
+            self.cue_values[key] = vals
+            self.cues.add(key, [nlp.make_doc(phrase)])
+        self.titles = sorted({r["title"]: r for r in self.rules.table("titles.jsonl")}.values(), key=lambda r: -len(r["title"]))
+        self.title_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for r in self.titles:
+            self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"])])
+            if r["title"][0].isupper():
+                self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"].lower())])
+        self.title_rows = {r["title"]: r for r in self.titles}
