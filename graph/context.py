@@ -42,6 +42,7 @@ class ArticleContext:
     home_country: str | None = None
     publisher_iri: str | None = None
     negotiation: str | None = None
+    payer: str | None = None
 
     def hits(self, sent: Sentence, kind: str) -> list[Hit]:
         """Lexicon hits of one sentence (``kind`` is ``alias`` or ``cue``), computed once."""

@@ -1,0 +1,163 @@
+"""Actors the reference data may not know: government bodies, named people with
+titles, anonymous officials and groups.
+
+Patterns are general: ``[country qualifier] BODY`` ("South Korea's Foreign
+Ministry"), ``TITLE Name`` ("Foreign Minister Kang Kyung-wha", "lead
+negotiator Jane Doe"), ``Name, TITLE of ...``, ``a [senior] [qualifier]
+official``, ``[modifier] lawmakers``.  Heads and titles come from
+``rules/bodies.jsonl``, ``rules/titles.jsonl`` and ``rules/groups.jsonl``.
+"""
+from __future__ import annotations
+
+import re
+
+from ...ontology.vocab import ID
+from ..context import ArticleContext, component
+from ..facts import Mention, NewEntity
+from ..iris import mint, slug
+
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
+ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
+ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
+
+
+def _country_before(ctx: ArticleContext, sent, tok: int) -> str | None:
+    """A country named right before token ``tok`` ("South Korea's", "the U.S.", "Japanese")."""
+    doc = sent.span.doc
+    for m in ctx.mentions_in(sent):
+        if m.type == "Country" and m.reading in {"actor", "demonym"} and 0 <= tok - m.tok_end <= 2:
+            between = doc[m.tok_end:tok].text.strip()
+            if between in {"", "'s", "’s", "'", "s"}:
+                return m.iri
+    return None
+
+
+def _add(ctx: ArticleContext, ent: NewEntity, sent, a: int, b: int, reading: str) -> None:
+    if ent.iri not in ctx.entities and ctx.lexicon.reference.get(ent.iri) is None:
+        ctx.entities[ent.iri] = ent
+    doc = sent.span.doc
+    ctx.mentions.append(Mention(ent.iri, ent.type, doc[a:b].text, sent.base + doc[a].idx,
+                                sent.base + doc[b - 1].idx + len(doc[b - 1].text), sent.index, a, b, reading=reading))
+
+
+def body_iri(country: str | None, kind: str) -> str:
+    c = country[len(ID):].split("/")[-1] if country else "unknown"
+    return f"{ID}body/{c}--{kind}"
+
+
+@component("actors")
+def actors(ctx: ArticleContext) -> None:
+    ref = ctx.lexicon.reference
+    bodies = {r["kind"]: r for r in ctx.lexicon.rules.table("bodies.jsonl")}
+    groups = {r["head"]: r for r in ctx.lexicon.rules.table("groups.jsonl")}
+    known_people = {e.label: e.iri for e in ref.of_type("Person")}
+    for sent in ctx.sentences:
+        doc = sent.span.doc
+        taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
+        cues = ctx.hits(sent, "cue")
+        for h in cues:
+            for family, value in ctx.lexicon.cue_values[h.key]:
+                if family == "body" and not taken & set(range(h.tok_start, h.tok_end)):
+                    country = _country_before(ctx, sent, h.tok_start) or ctx.home_country
+                    if value == "government":
+                        if _country_before(ctx, sent, h.tok_start) and h.text[0].islower():
+                            continue  # "the South Korean government": the country mention already acts
+                        continue
+                    iri = body_iri(country, value)
+                    label = ref.get(iri).label if ref.get(iri) else f"{bodies[value]['label']} ({ref.get(country).label if country and ref.get(country) else 'unknown country'})"
+                    _add(ctx, NewEntity(iri, "GovernmentBody", label, country=country), sent, h.tok_start, h.tok_end, "body")
+                    taken |= set(range(h.tok_start, h.tok_end))
+                elif family == "group" and not taken & set(range(h.tok_start, h.tok_end)):
+                    row = groups[value]
+                    a = h.tok_start
+                    mods = sorted(row["modifiers"], key=len, reverse=True)
+                    prefix = doc[max(sent.span.start, a - 3):a].text
+                    mod = next((m for m in mods if prefix.endswith(m)), None)
+                    if mod:
+                        a -= len(mod.split())
+                    country = _country_before(ctx, sent, a)
+                    if value == "media reports":
+                        continue
+                    label = " ".join(p for p in [max(ref.get(country).demonyms, key=len) if country and ref.get(country) and ref.get(country).demonyms else None, mod, row["label"]] if p)
+                    iri = mint("group", label)
+                    _add(ctx, NewEntity(iri, "Group", label, affiliation=country), sent, a, h.tok_end, "group")
+                    taken |= set(range(a, h.tok_end))
+        _titled_people(ctx, sent, taken, known_people)
+        _anonymous(ctx, sent)
+    _surnames(ctx)
+
+
+def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
+    doc = sent.span.doc
+    lex = ctx.lexicon
+    sub = doc[sent.span.start:sent.span.end]
+    for match_id, s, e in lex.title_matcher(sub.as_doc()):
+        a, b = sent.span.start + s, sent.span.start + e
+        title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
+        j = b
+        while j < sent.span.end and j - b < 3 and NAME_TOKEN.match(doc[j].text) and j not in taken:
+            j += 1
+        if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"}:
+            name = doc[b:j].text
+            iri = known.get(name) or mint("person", name)
+            country = _country_before(ctx, sent, a)
+            body = lex.title_rows.get(title, {}).get("body")
+            aff = body_iri(country, body) if body and country else country
+            _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff), sent, b, j, "person")
+            taken |= set(range(b, j))
+    # "Name Name, head of ..." appositives
+    text = sent.span.text
+    for m in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}), (?:the )?(head|chief|chairman|chairwoman|director|leader|spokesperson|spokesman|spokeswoman|minister|ambassador|envoy|negotiator|member)\b", text):
+        a_char = sent.span.start_char + m.start(1)
+        toks = [t.i for t in doc[sent.span.start:sent.span.end] if a_char <= t.idx < sent.span.start_char + m.end(1)]
+        if not toks or set(toks) & taken:
+            continue
+        name = m.group(1)
+        iri = known.get(name) or mint("person", name)
+        after = doc[toks[-1] + 1:min(toks[-1] + 12, sent.span.end)]
+        country = next((mm.iri for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_start > toks[-1] and mm.tok_start < after.end), None)
+        _add(ctx, NewEntity(iri, "Person", name, title=m.group(2), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
+        taken |= set(toks)
+
+
+def _anonymous(ctx: ArticleContext, sent) -> None:
+    doc = sent.span.doc
+    for t in doc[sent.span.start:sent.span.end]:
+        if t.lower_ not in ANON_HEADS:
+            continue
+        i = t.i
+        a = i
+        while a > sent.span.start and (doc[a - 1].lower_ in ANON_MODS or any(m.tok_end == a for m in ctx.mentions_in(sent) if m.reading in {"body", "demonym", "actor"})):
+            prev = [m for m in ctx.mentions_in(sent) if m.tok_end == a and m.reading in {"body", "demonym", "actor"}]
+            a = prev[0].tok_start if prev else a - 1
+        quals = [m for m in ctx.mentions_in(sent) if a <= m.tok_start and m.tok_end <= i and m.reading in {"body", "demonym", "actor"}]
+        if a == i or not quals and doc[a].lower_ not in {"a", "an", "one"}:
+            continue
+        body = next((m.iri for m in quals if m.reading == "body"), None)
+        aff = body or next((m.iri for m in quals), None) or ctx.home_country
+        if aff is None:
+            continue
+        aff_label = (ctx.entities.get(aff) or ctx.lexicon.reference.get(aff)).label
+        label = f"anonymous {aff_label} {t.lower_.rstrip('s') if t.lower_.endswith('officials') else t.lower_}"
+        iri = mint("person", "anonymous", ctx.doc.id, slug(aff_label), t.lower_)
+        _add(ctx, NewEntity(iri, "Person", label, affiliation=aff, anonymous=True), sent, a if doc[a].lower_ not in {"a", "an", "the", "one"} else a + 1, i + 1, "anon")
+
+
+def _surnames(ctx: ArticleContext) -> None:
+    """Later bare surnames ("Esper said") refer to a person named in full earlier in the article."""
+    people = {m.iri: m for m in ctx.mentions if m.reading == "person"}
+    short: dict[str, str] = {}
+    for iri, m in people.items():
+        parts = m.text.split()
+        for p in {parts[0], parts[-1]}:
+            short[p] = iri if p not in short else ""
+    short = {k: v for k, v in short.items() if v and len(k) > 2}
+    if not short:
+        return
+    for sent in ctx.sentences:
+        doc = sent.span.doc
+        taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
+        for t in doc[sent.span.start:sent.span.end]:
+            if t.text in short and t.i not in taken and (t.i + 1 >= sent.span.end or not NAME_TOKEN.match(doc[t.i + 1].text)):
+                iri = short[t.text]
+                ctx.mentions.append(Mention(iri, "Person", t.text, sent.base + t.idx, sent.base + t.idx + len(t.text), sent.index, t.i, t.i + 1, reading="person"))

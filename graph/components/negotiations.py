@@ -1,0 +1,177 @@
+"""Agreements, negotiations and rounds.
+
+The agreement is the one the article names whose parties best match the
+countries it mentions (two agreements may share an alias: both the Korean
+and the Japanese host-nation deals are "Special Measures Agreements").  The
+edition is the one the text names ("the 11th SMA"), else the one under
+negotiation at the publication date (reference knowledge).  Rounds carry an
+ordinal (words, numerals, "next round" from the previous ordinal), venue,
+dates and status; a round without an ordinal is keyed by month and venue so
+several articles about the same meeting meet in one node.
+"""
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, component
+from ..dates import find_times
+from ..emit import Concept
+from ..facts import Evidence, Fact, NewEntity
+from ..iris import mint, slug
+
+STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
+ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _choose_agreement(ctx: ArticleContext):
+    ref = ctx.lexicon.reference
+    countries = {m.iri for m in ctx.mentions if m.type == "Country"}
+    scores: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.reading == "agreement":
+            scores[m.iri] = scores.get(m.iri, 0) + 1
+    if not scores:
+        return None
+    best = max(sorted(scores), key=lambda i: (len(set(ref.get(i).parties) & countries), scores[i]))
+    ctx.mentions = [m for m in ctx.mentions if m.reading != "agreement" or m.iri == best]
+    return ref.get(best)
+
+
+def _edition(ctx: ArticleContext, agreement):
+    ref = ctx.lexicon.reference
+    editions = ref.editions(agreement.iri)
+    if not editions:
+        return None
+    text = ctx.cleaned.text
+    forms = [agreement.label, *agreement.aliases]
+    for e in editions:
+        for f in forms:
+            if re.search(rf"\b{e.edition}(?:st|nd|rd|th)\s+(?:{re.escape(f)})\b", text):
+                return e
+    if ctx.published is None:
+        return None
+    d = ctx.published.first_day()
+    for e in editions:
+        if e.negotiation_start and e.negotiation_end and e.negotiation_start <= d <= e.negotiation_end:
+            return e
+    return None
+
+
+@component("agreements")
+def agreements(ctx: ArticleContext) -> None:
+    agreement = _choose_agreement(ctx)
+    if agreement is None:
+        return
+    edition = _edition(ctx, agreement)
+    target = edition or agreement
+    iri = mint("negotiation", target.slug.split("/")[-1])
+    ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.reading == "agreement"][:1]
+    ctx.facts.append(Fact("negotiation", iri, {"@label": f"{target.label} negotiation", "agreement": target.iri,
+                                                "party": list(agreement.parties)}, ev))
+    ctx.negotiation = iri
+    ctx.payer = agreement.payer
+
+
+def _ordinal(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int | None, bool]:
+    """Ordinal of the round named at token ``tok``; second value says "plural count" (after six rounds)."""
+    doc = sent.span.doc
+    nums = ctx.lexicon.rules.data("numbers.json")
+    rel = ctx.lexicon.rules.data("negotiation.json")["relative_rounds"]
+    prev = doc[tok - 1].lower_ if tok > sent.span.start else ""
+    nxt = doc[tok + 1].lower_ if tok + 1 < sent.span.end else ""
+    if prev in nums["ordinals"]:
+        return nums["ordinals"][prev], False
+    m = ORD_NUM.match(prev)
+    if m:
+        return int(m.group(1)), False
+    if doc[tok].lower_.endswith("s") and (prev.isdigit() or prev in nums["units"]):
+        return (int(prev) if prev.isdigit() else nums["units"][prev]), True
+    if nxt.isdigit():
+        return int(nxt), False
+    if nxt in nums["units"] and nxt not in {"a", "an"}:
+        return nums["units"][nxt], False
+    if prev in rel and known:
+        return max(known) + rel[prev] if rel[prev] > 0 else None, False
+    return None, False
+
+
+def _status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
+    found = set()
+    for h in ctx.hits(sent, "cue"):
+        for family, value in ctx.lexicon.cue_values[h.key]:
+            if family == "status":
+                found.add(value)
+    if plural:
+        return "held"
+    for s in STATUS_ORDER:
+        if s in found:
+            if s == "planned" and date is not None and pub is not None and date.last_day() < pub.first_day():
+                continue
+            return s
+    if date is not None and pub is not None and date.first_day() > pub.last_day():
+        return "planned"
+    return "held"
+
+
+def _venue(ctx: ArticleContext, sent, tok: int):
+    places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place"]
+    heads = ctx.lexicon.rules.data("negotiation.json")["venue_heads"]
+    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
+    if places and (m is None or min(p.start for p in places) - sent.start < m.start()):
+        return min(places, key=lambda m: (m.tok_start < tok, abs(m.tok_start - tok))).iri
+    if m:
+        name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
+        iri = mint("place", name)
+        ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
+        return iri
+    return None
+
+
+@component("rounds")
+def rounds(ctx: ArticleContext) -> None:
+    if ctx.negotiation is None:
+        return
+    known: list[int] = []
+    neg_slug = ctx.negotiation.rsplit("/", 1)[-1]
+    by_iri: dict[str, Fact] = {}
+    for sent in ctx.sentences:
+        hits = ctx.hits(sent, "cue")
+        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])]
+        talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key])]
+        statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
+        candidates = [(h, True) for h in round_hits]
+        if not round_hits and talk_hits and statuses & {"broken_off", "concluded"}:
+            candidates = [(talk_hits[0], False)]
+        for h, is_round in candidates:
+            ordinal, plural = _ordinal(ctx, sent, h.tok_start, known) if is_round else (None, False)
+            times = [t for t in find_times(sent.text, ctx.published) if t.date is not None and t.date.precision != "year" or (t.date and "year" not in t.text)]
+            date = min(times, key=lambda t: abs(t.start - (h.start - sent.start))).date if times else None
+            if is_round and ordinal is None and date is None:
+                continue
+            if ordinal is None and date is None:
+                loose = [f for f in by_iri.values() if "ordinal" not in f.props]
+                if loose:  # more about the meeting already described
+                    loose[-1].evidence.append(Evidence(sent.index, h.start, h.end))
+                continue
+            venue = _venue(ctx, sent, h.tok_start)
+            status = _status(ctx, sent, plural, date, ctx.published)
+            if ordinal is not None:
+                known.append(ordinal)
+                iri = mint("round", neg_slug, str(ordinal))
+            else:
+                iri = mint("round", neg_slug, date.iso()[:7] if date else "undated", slug(venue.rsplit("/", 1)[-1]) if venue else "unknown")
+            props = {"partOf": ctx.negotiation, "status": Concept(("status", status))}
+            if ordinal is not None:
+                props["ordinal"] = ordinal
+            if venue:
+                props["venue"] = venue
+            if date is not None:
+                props["startDate"] = date
+            fact = by_iri.get(iri)
+            if fact is None:
+                fact = by_iri[iri] = Fact("round", iri, props)
+                ctx.facts.append(fact)
+            else:
+                for k, v in props.items():
+                    fact.props.setdefault(k, v)
+            fact.evidence.append(Evidence(sent.index, h.start, h.end))
