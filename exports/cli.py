@@ -1,0 +1,32 @@
+"""``parley export``: write the stored graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or GraphML."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .api import EXPORT_FORMATS, export
+
+__all__ = ["register", "export"]
+
+
+def _export(args: argparse.Namespace) -> int:
+    data = export(args.store, args.format, out=args.out)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        print(f"wrote {args.out} ({len(data)} bytes, {args.format})", file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``parley export`` to the CLI's sub-commands."""
+    e = sub.add_parser("export", help="write the stored graph as turtle, trig, nquads, ntriples, jsonld or graphml")
+    e.add_argument("--store", type=Path, default=Path("parley-store"), metavar="DIR",
+                   help="store location (default parley-store), opened read-only")
+    e.add_argument("--format", required=True, choices=EXPORT_FORMATS,
+                   help="turtle/ntriples/jsonld: the union as one graph; trig/nquads: one named graph per article; "
+                        "graphml: the semantic graph for Gephi/Cytoscape")
+    e.add_argument("--out", type=Path, metavar="FILE", help="output file (default: standard output)")
+    e.set_defaults(func=_export)
