@@ -57,17 +57,15 @@ def actors(ctx: ArticleContext) -> None:
         cues = ctx.hits(sent, "cue")
         for h in cues:
             for family, value in ctx.lexicon.cue_values[h.key]:
+                if family == "body" and value == "government":
+                    continue  # "the South Korean government": the country mention already acts
                 if family == "body" and not taken & set(range(h.tok_start, h.tok_end)):
                     country = _country_before(ctx, sent, h.tok_start) or ctx.home_country
-                    if value == "government":
-                        if _country_before(ctx, sent, h.tok_start) and h.text[0].islower():
-                            continue  # "the South Korean government": the country mention already acts
-                        continue
                     iri = body_iri(country, value)
                     label = ref.get(iri).label if ref.get(iri) else f"{bodies[value]['label']} ({ref.get(country).label if country and ref.get(country) else 'unknown country'})"
                     _add(ctx, NewEntity(iri, "GovernmentBody", label, country=country), sent, h.tok_start, h.tok_end, "body")
                     taken |= set(range(h.tok_start, h.tok_end))
-                elif family == "group" and not taken & set(range(h.tok_start, h.tok_end)):
+                elif family == "group" and value != "media reports" and not taken & set(range(h.tok_start, h.tok_end)):
                     row = groups[value]
                     a = h.tok_start
                     mods = sorted(row["modifiers"], key=len, reverse=True)
@@ -76,8 +74,6 @@ def actors(ctx: ArticleContext) -> None:
                     if mod:
                         a -= len(mod.split())
                     country = _country_before(ctx, sent, a)
-                    if value == "media reports":
-                        continue
                     label = " ".join(p for p in [max(ref.get(country).demonyms, key=len) if country and ref.get(country) and ref.get(country).demonyms else None, mod, row["label"]] if p)
                     iri = mint("group", label)
                     _add(ctx, NewEntity(iri, "Group", label, affiliation=country), sent, a, h.tok_end, "group")
