@@ -1,0 +1,427 @@
+"""Matchers for ``parley eval``: how a gold fact and an extracted fact are compared.
+
+Everything that decides whether two facts are "the same" lives here, so the
+rules can be read (and tested) in one place:
+
+* names resolve through the reference data and the graph's own labels to one
+  key (:class:`Names`), else to a normalized slug;
+* topics and descriptive speakers compare by content-word overlap
+  (:func:`content_words`, :func:`overlap`);
+* dates compare at the gold's precision (:func:`same_date`), amounts within a
+  relative tolerance (:func:`same_value`), venues also by the parts of a
+  "place, city" gold venue (:func:`same_venue`), quotes by their first words
+  (:func:`quote_starts_with`);
+* :func:`one_to_one` pairs gold and extracted facts (maximum matching, so a
+  duplicate extraction is counted once and the copy is spurious).
+
+The small vocabulary these rules need (honorifics, generic agreement words,
+stemming suffixes, the value tolerance) is data: ``eval_data/scoring.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Iterable, Sequence
+
+import networkx as nx
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_DROP = re.compile(r"[.'\u2018\u2019\u2010\u2011\u2012\u2013\u2014-]")  # removed inside names: U.S. -> us, Eun-bo -> eunbo
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*$")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    """The scoring vocabulary (``graph/eval_data/scoring.json``)."""
+    text = resources.files("parley.graph").joinpath("eval_data", "scoring.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def eval_query(name: str) -> str:
+    """The text of one of the evaluator's own SPARQL queries (``graph/eval_data/NAME.rq``)."""
+    return resources.files("parley.graph").joinpath("eval_data", f"{name}.rq").read_text(encoding="utf-8")
+
+
+# -- text normalization ---------------------------------------------------------
+
+def fold(text: str) -> str:
+    """ASCII, lower case, typographic quotes made plain."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper (plural -s/-es/-ies, -ing, -ed, then a final -e).
+
+    No stemmer is installed with Parley's dependencies; this is enough to
+    make "costs"/"cost", "increased"/"increase" and "groups"/"group" agree.
+    """
+    cfg = settings()
+    low = cfg["min_stem"]
+    if not word.isalpha() or any(word.endswith(k) for k in cfg["keep_endings"]):
+        return word
+    for suffix, repl in cfg["stem_rules"]:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= low:
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if word.endswith("e") and len(word) > low + 1:
+        word = word[:-1]
+    return word
+
+
+def strip_honorifics(name: str) -> str:
+    """``name`` without leading honorifics: "Tun Dr Mahathir Mohamad" -> "Mahathir Mohamad"."""
+    words = name.split()
+    honorifics = [h.split() for h in settings()["honorifics"]]
+    changed = True
+    while changed:
+        changed = False
+        for h in honorifics:
+            if len(words) > len(h) and [_DROP.sub("", fold(w)) for w in words[: len(h)]] == h:
+                words = words[len(h):]
+                changed = True
+    return " ".join(words)
+
+
+def slug(name: str | None) -> str:
+    """Lower-case words of a name, punctuation removed, leading honorifics dropped, each word stemmed."""
+    if not name:
+        return ""
+    words = _SPLIT.split(_DROP.sub("", fold(strip_honorifics(name))))
+    return " ".join(stem(w) for w in words if w)
+
+
+def split_qualifier(label: str) -> tuple[str, str | None]:
+    """``"Ministry of Foreign Affairs (South Korea)"`` -> ``("Ministry of Foreign Affairs", "South Korea")``."""
+    m = _QUALIFIER.search(label)
+    if not m or m.start() == 0:
+        return label.strip(), None
+    return label[: m.start()].strip(), m.group(1).strip()
+
+
+# -- names ------------------------------------------------------------------------
+
+@dataclass
+class Names:
+    """Resolve names to one comparison key through known labels.
+
+    ``labels`` maps a label as written (a preferred or alternative label of a
+    reference entity or graph node, or a name from the bodies lexicon) to the
+    canonical label; ``countries`` maps a canonical label to its country's
+    label.  ``mentions`` (labels plus demonyms) are replaced inside free text
+    before content words are taken, so "SMA" and "Special Measures Agreement",
+    or "U.S." and "United States", give the same words.
+    """
+
+    labels: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    mentions: dict[str, str] = field(default_factory=dict)
+    anonymous: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._folded: dict[str, str] = {}
+        for label in sorted(self.labels):
+            self._folded.setdefault(fold(label), self.labels[label])
+        self._pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[int, str, str]], countries: dict[str, str] | None = None,
+                     demonyms: Iterable[tuple[str, str]] = (), anonymous: Iterable[str] = ()) -> "Names":
+        """Build from ``(priority, label, canonical)``.
+
+        The lowest priority claiming a label wins; a label that two entities
+        claim at that priority ("SMA": the Korean and the Japanese agreement)
+        is ambiguous and left out, so it resolves to nothing rather than to a
+        guess.
+        """
+        best: dict[str, tuple[int, set[str]]] = {}
+        for prio, label, canonical in entries:
+            if not label or not canonical:
+                continue
+            if label not in best or prio < best[label][0]:
+                best[label] = (prio, {canonical})
+            elif prio == best[label][0]:
+                best[label][1].add(canonical)
+        labels = {label: next(iter(c)) for label, (_, c) in sorted(best.items()) if len(c) == 1}
+        mentions = dict(labels)
+        for word, canonical in sorted(demonyms):
+            mentions.setdefault(word, canonical)
+        return cls(labels, dict(countries or {}), mentions, set(anonymous))
+
+    def canonical(self, name: str | None) -> str:
+        """The canonical label of ``name`` (itself when unknown)."""
+        if not name:
+            return ""
+        name = name.strip()
+        found = self._lookup(name) or self._lookup(strip_honorifics(name))
+        return found or name
+
+    def _lookup(self, name: str) -> str | None:
+        return self.labels.get(name) or self._folded.get(fold(name))
+
+    def known(self, name: str | None) -> bool:
+        return bool(name) and self._lookup(name.strip()) is not None
+
+    def key(self, name: str | None) -> str:
+        """The comparison key: the canonical label without a "(qualifier)", slugged."""
+        return slug(split_qualifier(self.canonical(name))[0])
+
+    def country_keys(self, name: str | None) -> set[str]:
+        """Keys of the places a name is tied to: its "(qualifier)" and its country."""
+        canonical = self.canonical(name)
+        out = set()
+        qualifier = split_qualifier(canonical)[1]
+        if qualifier:
+            out.add(self.key(qualifier))
+        if canonical in self.countries:
+            out.add(self.key(self.countries[canonical]))
+        return out
+
+    def same(self, gold: str | None, pred: str | None) -> bool:
+        return self.key(gold) == self.key(pred)
+
+    def expand(self, text: str) -> str:
+        """``text`` with every known name or demonym replaced by its canonical label (case-sensitive)."""
+        if not self.mentions:
+            return text
+        if self._pattern is None:
+            alts = sorted(self.mentions, key=lambda s: (-len(s), s))
+            self._pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, alts)) + r")(?![A-Za-z0-9])")
+        return self._pattern.sub(lambda m: self.mentions[m.group(0)], text)
+
+
+# -- content words ------------------------------------------------------------------
+
+def content_words(text: str | None, names: Names | None = None, ignore: Iterable[str] = ()) -> frozenset[str]:
+    """Stemmed words of ``text`` other than spaCy's English stop words (and ``ignore``)."""
+    if not text:
+        return frozenset()
+    if names is not None:
+        text = names.expand(text)
+    skip = set(ignore)
+    words = (w for w in _SPLIT.split(_DROP.sub("", fold(text).replace("-", " "))) if w)
+    return frozenset(stem(w) for w in words if w not in STOP_WORDS and w not in skip)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when at least half of the smaller set's words occur in the other set."""
+    if not a or not b:
+        return False
+    small = a if len(a) <= len(b) else b
+    return 2 * len(a & b) >= len(small)
+
+
+def descriptive(name: str | None) -> bool:
+    """A description rather than a name: it has a word in lower case ("senior U.S. official")."""
+    return bool(name) and any(w[:1].islower() for w in name.split())
+
+
+def same_speaker(gold: str | None, pred: str | None, names: Names) -> bool:
+    """Same key; or, when either side is a description or an anonymous speaker, content-word overlap."""
+    if names.same(gold, pred):
+        return True
+    if descriptive(gold) or descriptive(pred) or (pred or "") in names.anonymous:
+        ignore = settings()["descriptors"]
+        return overlap(content_words(gold, names, ignore), content_words(pred, names, ignore))
+    return False
+
+
+# -- values ---------------------------------------------------------------------------
+
+def blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def same_date(gold: str | None, pred: str | None) -> bool:
+    """Equal at the gold's precision: "2019-11-18" is not "2019-11" (the graph must not be more, or less, precise)."""
+    if blank(gold) or blank(pred):
+        return blank(gold) and blank(pred)
+    return str(gold).strip() == str(pred).strip()
+
+
+def decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def same_value(gold: Any, pred: Any) -> bool:
+    """Within the relative tolerance of ``scoring.json`` (0.5 %)."""
+    g, p = decimal(gold), decimal(pred)
+    if g is None or p is None:
+        return False
+    if g == 0:
+        return p == 0
+    return abs(p - g) <= Decimal(str(settings()["value_tolerance"])) * abs(g)
+
+
+def same_unit(gold: str | None, pred: str | None) -> bool:
+    norm = {"%": "percent", "per cent": "percent"}
+    g, p = (fold(x or "").strip() for x in (gold, pred))
+    return norm.get(g, g) == norm.get(p, p)
+
+
+def same_venue(gold: str | None, pred: str | None, names: Names) -> bool:
+    """Same place, or the graph names one part of a gold "place, city" venue."""
+    if blank(gold) or blank(pred):
+        return blank(gold) and blank(pred)
+    if names.same(gold, pred):
+        return True
+    if "," in gold:
+        head, tail = gold.split(",", 1)[0], gold.rsplit(",", 1)[1]
+        return names.same(head, pred) or names.same(tail, pred)
+    return False
+
+
+def agreement_key(name: str | None, names: Names) -> str:
+    """An agreement's key without generic heads: "US-China trade talks" = "US-China trade agreement"."""
+    words = names.key(name).split()
+    heads = {stem(h) for h in settings()["agreement_heads"]}
+    while len(words) > 1 and words[-1] in heads:
+        words.pop()
+    return " ".join(words)
+
+
+def quote_words(text: str | None) -> list[str]:
+    return _WORD.findall(fold(text or ""))
+
+
+def quote_starts_with(quote: str | None, start: str | None) -> bool:
+    """The extracted quote begins with the gold's first five words (case, quotes and punctuation ignored)."""
+    want = quote_words(start)[:5]
+    have = quote_words(quote)
+    return bool(want) and have[: len(want)] == want
+
+
+# -- one-to-one matching ------------------------------------------------------------
+
+def one_to_one(gold: Sequence[Any], pred: Sequence[Any], compatible: Callable[[Any, Any], bool],
+               weight: Callable[[Any, Any], float]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)`` of compatible gold and extracted facts, each used at most once.
+
+    A maximum-cardinality matching (networkx, Edmonds), and among those the
+    one with the largest total ``weight`` (used to prefer pairs whose
+    secondary attributes also agree).  Sorted by gold index.
+    """
+    g = nx.Graph()
+    for i, a in enumerate(gold):
+        for j, b in enumerate(pred):
+            if compatible(a, b):
+                g.add_edge(("g", i), ("p", j), weight=1.0 + weight(a, b))
+    pairs = []
+    for u, v in nx.max_weight_matching(g, maxcardinality=True):
+        if u[0] == "p":
+            u, v = v, u
+        pairs.append((u[1], v[1]))
+    return sorted(pairs)
+
+
+# -- what must agree, per category ----------------------------------------------------
+# A check takes the gold fields, the extracted fields and the Names resolver.
+
+Check = Callable[[dict, dict, Names], bool]
+
+
+def _same_text(name: str) -> Check:
+    return lambda g, p, n: fold(str(g.get(name) or "")).strip() == fold(str(p.get(name) or "")).strip()
+
+
+def _same_int(name: str) -> Check:
+    def check(g: dict, p: dict, n: Names) -> bool:
+        a, b = g.get(name), p.get(name)
+        return (a is None and b is None) or (a is not None and b is not None and int(a) == int(b))
+    return check
+
+
+def _same_name(name: str) -> Check:
+    return lambda g, p, n: n.same(g.get(name), p.get(name))
+
+
+def _same_date(name: str) -> Check:
+    return lambda g, p, n: same_date(g.get(name), p.get(name))
+
+
+def _title(g: dict, p: dict, n: Names) -> bool:
+    titles = {fold(t).strip() for t in p.get("title") or []}
+    return fold(g["title"]).strip() in titles if not blank(g.get("title")) else not titles
+
+
+def _affiliation(g: dict, p: dict, n: Names) -> bool:
+    """Gold affiliation is the graph's affiliation, its country, or the actor's own country (a body's)."""
+    affs = list(p.get("affiliation") or [])
+    if blank(g.get("affiliation")):
+        return not affs
+    keys = {n.key(a) for a in affs} | n.country_keys(p.get("actor"))
+    for a in affs:
+        keys |= n.country_keys(a)
+    return n.key(g["affiliation"]) in keys
+
+
+def _claimed_by(g: dict, p: dict, n: Names) -> bool:
+    claims = list(p.get("claimed_by") or [])
+    if blank(g.get("claimed_by")):
+        return not claims
+    return any(same_speaker(g["claimed_by"], c, n) for c in claims)
+
+
+def _same_as(g: dict, p: dict, n: Names) -> bool:
+    """The sets of linked figures (value, unit) agree, in both directions."""
+    gl, pl = g.get("links") or [], p.get("links") or []
+
+    def covered(xs: list, ys: list) -> bool:
+        return all(any(same_value(x[0], y[0]) and same_unit(x[1], y[1]) for y in ys) for x in xs)
+    return covered(gl, pl) and covered(pl, gl)
+
+
+KEYS: dict[str, tuple[tuple[str, Check], ...]] = {
+    "actor": (("actor", _same_name("actor")), ("type", _same_text("type"))),
+    "round": (
+        ("agreement", lambda g, p, n: agreement_key(g.get("agreement"), n) == agreement_key(p.get("agreement"), n)),
+        ("edition", _same_int("edition")),
+        ("ordinal", _same_int("ordinal")),
+        ("venue", lambda g, p, n: same_venue(g.get("venue"), p.get("venue"), n)),
+        ("status", _same_text("status")),
+        ("start", _same_date("start")),
+    ),
+    "amount": (
+        ("value", lambda g, p, n: same_value(g.get("value"), p.get("value"))),
+        ("unit", lambda g, p, n: same_unit(g.get("unit"), p.get("unit"))),
+        ("role", _same_text("role")),
+        ("subject", _same_name("subject")),
+    ),
+    "stance": (
+        ("actor", _same_name("actor")),
+        ("stance", _same_text("stance")),
+        ("topic", lambda g, p, n: overlap(content_words(g.get("topic"), n), content_words(p.get("topic"), n))),
+    ),
+    "quote": (
+        ("speaker", lambda g, p, n: same_speaker(g.get("speaker"), p.get("speaker"), n)),
+        ("quote_start", lambda g, p, n: quote_starts_with(p.get("quote"), g.get("quote_start"))),
+    ),
+}
+
+SECONDARY: dict[str, tuple[tuple[str, Check], ...]] = {
+    "actor": (("title", _title), ("affiliation", _affiliation)),
+    "round": (("end", _same_date("end")),),
+    "amount": (("year", _same_date("year")), ("claimed_by", _claimed_by), ("same_as", _same_as)),
+    "stance": (("date", _same_date("date")),),
+    "quote": (),
+}
+
+
+def disagreements(category: str, gold: dict, pred: dict, names: Names) -> list[str]:
+    """The primary keys on which two facts differ (empty: a match)."""
+    return [k for k, check in KEYS[category] if not check(gold, pred, names)]
+
+
+def secondary(category: str, gold: dict, pred: dict, names: Names) -> dict[str, bool]:
+    """Which secondary attributes of a matched pair agree."""
+    return {k: check(gold, pred, names) for k, check in SECONDARY[category]}
