@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from spacy.util import filter_spans
 
@@ -43,6 +43,7 @@ class ArticleContext:
     publisher_iri: str | None = None
     negotiation: str | None = None
     payer: str | None = None
+    speakers: dict[int, Any] = field(default_factory=dict)  # sentence index -> speakers.Speaker of its reported speech
 
     def hits(self, sent: Sentence, kind: str) -> list[Hit]:
         """Lexicon hits of one sentence (``kind`` is ``alias`` or ``cue``), computed once."""

@@ -54,7 +54,10 @@ class Lexicon:
         for row in self.rules.table("amount_roles.jsonl"):
             cue("role", row["role"], row["cues"])
         for row in self.rules.table("speech.jsonl"):
-            cue("speech", row["kind"], row["cues"])
+            if row["kind"] == "hedge":
+                cue("hedge", row.get("claimant", "unnamed sources"), row["cues"])
+            else:
+                cue("speech", row["kind"], row["cues"])
         for row in self.rules.table("bodies.jsonl"):
             cue("body", row["kind"], row["names"])
         for row in self.rules.table("groups.jsonl"):

@@ -31,6 +31,7 @@ class Entity:
     capital: str | None = None
     country: str | None = None
     located_in: str | None = None
+    stationed_in: str | None = None
     affiliation: str | None = None
     title: str | None = None
     exact_match: list[str] = field(default_factory=list)
@@ -129,7 +130,8 @@ def load_reference(extra: list[Path] | None = None) -> Reference:
             parties=[a.value for a in _all(store, s, P.party)],
         )
         for attr, prop in (("capital", P.capital), ("country", P.country), ("located_in", P.locatedIn),
-                           ("affiliation", P.affiliation), ("payer", P.payer), ("edition_of", P.editionOf)):
+                           ("affiliation", P.affiliation), ("payer", P.payer), ("edition_of", P.editionOf),
+                           ("stationed_in", P.stationedIn)):
             term = _one(store, s, prop)
             if term is not None:
                 setattr(ent, attr, term.value)
@@ -146,7 +148,7 @@ def load_reference(extra: list[Path] | None = None) -> Reference:
         ent.expires = expires.value if expires is not None else None
         entities[s.value] = ent
     for ent in entities.values():
-        for attr in ("capital", "country", "located_in", "affiliation", "payer", "edition_of"):
+        for attr in ("capital", "country", "located_in", "affiliation", "payer", "edition_of", "stationed_in"):
             target = getattr(ent, attr)
             if target and target not in entities and not target.startswith(ID + "body/"):
                 problems.append(f"{ent.iri}: {attr} points to {target}, which the reference data does not define")

@@ -21,7 +21,7 @@ JSONL_SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "datelines.jsonl": {"id": str, "pattern": str},
     "currencies.jsonl": {"code": str, "words": list, "symbols": list},
     "amount_roles.jsonl": {"role": str, "cues": list, "priority": int},
-    "count_units.jsonl": {"unit": str, "nouns": list},
+    "count_units.jsonl": {"unit": str, "nouns": list, "subject": (str, type(None))},
     "stances.jsonl": {"stance": str, "cues": list},
     "speech.jsonl": {"kind": str, "cues": list},
     "titles.jsonl": {"title": str, "body": (str, type(None))},

@@ -62,7 +62,10 @@ def agreements(ctx: ArticleContext) -> None:
     agreement = _choose_agreement(ctx)
     if agreement is None:
         return
-    edition = _edition(ctx, agreement)
+    if agreement.edition_of:  # the text named an edition ("the 11th Special Measures Agreement")
+        edition, agreement = agreement, ctx.lexicon.reference.get(agreement.edition_of)
+    else:
+        edition = _edition(ctx, agreement)
     target = edition or agreement
     iri = mint("negotiation", target.slug.split("/")[-1])
     ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.reading == "agreement"][:1]

@@ -1,0 +1,243 @@
+"""Find quantities in text: money, percentages, ratios and counts.
+
+The grammar is assembled from the rule files (``numbers.json``,
+``currencies.jsonl``, ``count_units.jsonl``) into a few regular expressions,
+so a new currency, scale word or count noun is a data change.  Text, not
+tokens, is scanned because tokenizers disagree about ``US$4``, ``RM16.6`` and
+``5bn``; every match keeps its character span.
+
+Numbers may be written in digits (``28,500``, ``1.04``), words (``twenty
+eight``, ``one-point-18``), with scale words (``trillion``, ``bn``), so
+``one-point-18 trillion won`` is 1 180 000 000 000 KRW.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..ontology.rules import Rules
+
+
+@dataclass
+class Quantity:
+    """One figure found in a text: value, unit, kind and its character span."""
+
+    kind: str  # MonetaryAmount | Percentage | Ratio | Count
+    value: Decimal
+    unit: str  # ISO 4217 code, percent, ratio, persons or count
+    start: int
+    end: int
+    text: str
+    subject_rule: str | None = None  # for counts: military | workforce | agreement
+    noun: str | None = None
+    converted_from: int | None = None  # index of the figure this one restates (a conversion)
+    inherits: int | None = None  # index of the figure whose role this one shares ("to A from B")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Grammar:
+    number: re.Pattern
+    money: list[re.Pattern]
+    percent: re.Pattern
+    ratio: re.Pattern
+    count: re.Pattern
+    units: dict[str, int]
+    scales: dict[str, int]
+    fractions: dict[str, int]
+    multipliers: dict[str, float]
+    symbols: dict[str, str]
+    words: dict[str, str]
+    subunits: dict[str, tuple[str, int]]
+    count_nouns: dict[str, tuple[str, str | None]]
+
+
+_GRAMMARS: dict[int, tuple[Rules, Grammar]] = {}
+
+
+def grammar(rules: Rules) -> Grammar:
+    """The quantity grammar for ``rules``, compiled once per process."""
+    hit = _GRAMMARS.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        hit = _GRAMMARS[id(rules)] = (rules, _compile(rules))
+    return hit[1]
+
+
+def _compile(rules: Rules) -> Grammar:
+    nums = rules.data("numbers.json")
+    units = {k: v for k, v in nums["units"].items() if k not in {"a", "an"}}
+    scales = nums["scales"]
+    symbols: dict[str, str] = {}
+    words: dict[str, str] = {}
+    subunits: dict[str, tuple[str, int]] = {}
+    for row in rules.table("currencies.jsonl"):
+        for s in row["symbols"]:
+            symbols[s] = row["code"]
+        for w in row["words"]:
+            words[w.lower()] = row["code"]
+        for w, per in row.get("subunits", {}).items():
+            subunits[w.lower()] = (row["code"], per)
+    count_nouns: dict[str, tuple[str, str | None]] = {}
+    for row in rules.table("count_units.jsonl"):
+        for n in row["nouns"]:
+            count_nouns[n.lower()] = (row["unit"], row.get("subject"))
+    word = _alt(units)
+    word_num = rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    point = rf"(?:{word_num}|\d+)[\s-]+point[\s-]+(?:\d+|(?:{word})(?:[\s-]+(?:{word}))*)"
+    number = rf"(?P<num>{point}|{digits}|{word_num})"
+    scale = rf"(?:[\s-]*(?P<scale>{_alt(scales)})\b)?"
+    sym = _alt(symbols)
+    cur_words = _alt([*words, *subunits])
+    lb = r"(?<![\w.$€£¥₩])"
+    money = [rf"{lb}(?P<sym>{sym})\s?{number}{scale}(?:\s+(?P<w1>{cur_words})\b)?",
+             rf"{lb}{number}{scale}[\s-]+(?:of\s+)?(?P<w2>{cur_words})\b"]
+    percent = rf"{lb}{number}\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
+    mult = _alt(nums["multipliers"])
+    frac = _alt(nums["fractions"])
+    ratio = (rf"{lb}(?:(?P<fnum>{word}|a|one|\d+)[\s-]+(?P<frac>{frac})\b(?![\s-]+(?:century|round|quarter))"
+             rf"|(?P<tnum>{number})[\s-]*(?:times|fold)\b(?P<after>\s+\w+)?"
+             rf"|\b(?P<mult>{mult})\b)")
+    nouns = _alt(count_nouns)
+    count = rf"{lb}{number}(?P<mods>(?:\s+(?!(?:{nouns})\b)[A-Z][\w.'-]*|\s+(?:more|additional|other|local|civilian|active-duty|foreign|about)){{0,3}})\s+(?P<noun>{nouns})\b"
+    flags = re.IGNORECASE
+    return Grammar(re.compile(number, flags), [re.compile(m, re.IGNORECASE if i else 0) for i, m in enumerate(money)], re.compile(percent, flags), re.compile(ratio, flags),
+                   re.compile(count), units, {k.lower(): v for k, v in scales.items()}, nums["fractions"],
+                   nums["multipliers"], symbols, words, subunits, count_nouns)
+
+
+def parse_number(text: str, g: Grammar) -> Decimal | None:
+    """``"28,500"`` -> 28500; ``"twenty-eight"`` -> 28; ``"one-point-18"`` -> 1.18; else None."""
+    t = text.strip().lower()
+    m = re.fullmatch(r"(.+?)[\s-]+point[\s-]+(.+)", t)
+    if m:
+        whole = parse_number(m.group(1), g)
+        frac = m.group(2)
+        if not frac.isdigit():
+            digits = [g.units.get(w) for w in re.split(r"[\s-]+", frac)]
+            if any(d is None or d > 9 for d in digits):
+                return None
+            frac = "".join(str(d) for d in digits)
+        return None if whole is None else whole + Decimal("0." + frac)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        try:
+            return Decimal(t.replace(",", ""))
+        except InvalidOperation:
+            return None
+    total, current = 0, 0
+    for w in re.split(r"[\s-]+", t):
+        if w == "and":
+            continue
+        v = g.units.get(w)
+        if v is None:
+            return None
+        if v == 100:
+            current = max(current, 1) * 100
+        else:
+            current += v
+    return Decimal(total + current)
+
+
+def _scaled(m: re.Match, g: Grammar) -> Decimal | None:
+    v = parse_number(m.group("num"), g)
+    if v is None:
+        return None
+    s = m.group("scale") if "scale" in m.re.groupindex else None
+    if s:
+        v *= g.scales[s.lower()]
+    return v
+
+
+def _is_date_or_ordinal(text: str, a: int, b: int) -> bool:
+    """Skip years, days of months and ordinals ("in 2019", "Nov. 19", "19th")."""
+    num = text[a:b]
+    after = text[b:b + 3]
+    if re.match(r"(?:st|nd|rd|th)\b", after):
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", num):
+        return True
+    before = text[max(0, a - 12):a]
+    return bool(re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$", before))
+
+
+def find_quantities(text: str, rules: Rules) -> list[Quantity]:
+    """All quantities in ``text`` (a sentence), non-overlapping, in text order."""
+    g = grammar(rules)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    for m in (m for rx in g.money for m in rx.finditer(text)):
+        v = _scaled(m, g)
+        if v is None or not free(*m.span()):
+            continue
+        if "sym" in m.re.groupindex and m.group("sym"):
+            code = g.symbols[m.group("sym")]
+            if m.group("w1"):
+                code = g.words[m.group("w1").lower()]
+        else:
+            w = m.group("w2").lower()
+            code = g.words.get(w) or g.subunits[w][0]
+            if w in g.subunits:
+                v = v / g.subunits[w][1]
+        if "sym" in m.re.groupindex and m.group("sym").isalpha() and not m.group("scale") and v < 10 and not re.search(r"\.\d", m.group("num")):
+            continue  # "W 5" or "RM 3" without scale: too easily a name or a label
+        found.append(Quantity("MonetaryAmount", v, code, *m.span(), m.group()))
+        taken.append(m.span())
+    for m in g.percent.finditer(text):
+        v = _scaled(m, g)
+        if v is not None and free(*m.span()):
+            found.append(Quantity("Percentage", v, "percent", *m.span(), m.group()))
+            taken.append(m.span())
+    for m in g.ratio.finditer(text):
+        if not free(*m.span()):
+            continue
+        if m.group("frac"):
+            n = m.group("fnum").lower()
+            num = Decimal(1) if n in {"a", "one"} else parse_number(n, g)
+            if num is None:
+                continue
+            v = (num / g.fractions[m.group("frac").lower()]).quantize(Decimal("0.0001")).normalize()
+        elif m.group("tnum"):
+            v = _scaled(m, g)
+            after = (m.group("after") or "").strip().lower()
+            if v is None or not after and "fold" not in m.group() or after and after not in {"more", "higher", "larger", "greater", "bigger", "as", "the", "what",
+                                                    "its", "their", "that", "this", "current", "over", "increase", "rise", "hike"} and "fold" not in m.group():
+                continue  # "renewed eight times": a count, handled below
+            if m.group("after") and after not in {"increase", "rise", "hike"}:
+                span = (m.start(), m.end("after") - len(m.group("after")))
+                found.append(Quantity("Ratio", v, "ratio", *span, text[span[0]:span[1]]))
+                taken.append(span)
+                continue
+        else:
+            v = Decimal(str(g.multipliers[m.group("mult").lower()]))
+        found.append(Quantity("Ratio", v, "ratio", *m.span(), m.group()))
+        taken.append(m.span())
+    for m in g.count.finditer(text):
+        v = parse_number(m.group("num"), g)
+        if v is None or not free(*m.span()) or _is_date_or_ordinal(text, m.start("num"), m.end("num")):
+            continue
+        unit, subject = g.count_nouns[m.group("noun").lower()]
+        found.append(Quantity("Count", v, unit, *m.span(), m.group(), subject_rule=subject, noun=m.group("noun")))
+        taken.append(m.span())
+    found.sort(key=lambda q: q.start)
+    _link_conversions(text, found)
+    return found
+
+
+CONVERSION_GAP = re.compile(r"^\s*(?:\(\s*|,?\s*or\s+|\s*/\s*)(?:about|around|roughly|some|nearly|approximately|almost|over|more than|US)?\s*$", re.I)
+
+
+def _link_conversions(text: str, found: list[Quantity]) -> None:
+    """``960 billion won ($887.5 million)`` and ``..., or about $1 billion``: the second restates the first."""
+    for i in range(1, len(found)):
+        a, b = found[i - 1], found[i]
+        if a.kind == b.kind == "MonetaryAmount" and a.unit != b.unit and a.converted_from is None:
+            if CONVERSION_GAP.match(text[a.end:b.start]):
+                b.converted_from = i - 1

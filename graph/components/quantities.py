@@ -1,0 +1,206 @@
+"""Quantities: money, percentages, ratios and counts, with role, subject, year and claimant.
+
+* **Role** comes from the cue words of ``rules/amount_roles.jsonl`` nearest the
+  figure, weighted by the file's priority (a "gap" word beats a "pay" word at
+  the same distance).  An infinitive under a demand ("asked Seoul *to pay*
+  $5 billion") takes the governing verb's role.  A percentage of a payment is
+  a ``share``; a percentage increase keeps the role of what it increases.
+* **Subject**: in a negotiation whose agreement names a payer (host-nation
+  cost sharing), what is paid, demanded, offered, shared or disputed is the
+  payer's; total costs are the other party's.  Elsewhere the nearest actor.
+  Counts follow their noun's rule: troops are the force stationed in the
+  host country, workers a group of the host country's workers, "categories"
+  the agreement's.
+* **Year**: a year-precision time expression in the sentence ("this year",
+  "for 2020"), never a rate ("a year").
+* **Claimant**: "according to …", the sentence's speaker, or a hedge.
+
+A figure restated in another currency (in parentheses, or ", or about …")
+shares everything and is linked with ``parley:sameAmountAs``.  The IRI is
+minted from value, unit, role, subject and year, so the same fact reported by
+several articles is one node with several evidence nodes, and conflicting
+figures stay side by side.
+"""
+from __future__ import annotations
+
+import re
+
+from ..amounts import Quantity, find_quantities
+from ..context import ArticleContext, component
+from ..dates import PartialDate, find_times
+from ..emit import Concept, format_decimal
+from ..facts import Evidence, Fact, NewEntity
+from ..iris import mint
+from ..nlp import Sentence
+from ..speakers import Speaker, claimant
+
+LEFT, RIGHT = 12, 5  # token windows for role cues
+PAYER_ROLES = {"contribution", "demand", "offer", "gap", "share"}
+RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth|cut|reduction|decrease)\b|^\W*(?:more|higher|up|down)\b", re.I)
+FROM = re.compile(r"^[\s,)]*(?:\w+\s+){0,3}?(?:up |down )?(?:from|compared with|compared to|versus|vs\.?)\s+(?:about |around |roughly |some )?$", re.I)
+RATE = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
+CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
+SUBJECT_READINGS = {"actor", "demonym", "group", "body"}
+
+
+def _tokens(sent: Sentence, q: Quantity) -> tuple[int, int]:
+    """Doc token range of a quantity found in ``sent.text``."""
+    a, b = sent.start + q.start, sent.start + q.end
+    toks = [t.i for t in sent.span if a <= sent.base + t.idx < b]
+    return (toks[0], toks[-1] + 1) if toks else (sent.span.start, sent.span.start)
+
+
+def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int], prio: dict[str, int]) -> str:
+    if q.kind == "Count":
+        return "count"
+    doc = sent.span.doc
+    best: tuple[int, str] | None = None
+    hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
+    governed = {h.tok_start for h, v in hits if v in {"demand", "offer"}}
+    for h, role in hits:
+        if h.tok_end <= span[0]:
+            dist = span[0] - h.tok_end
+            if dist > LEFT or any(t.text == ";" for t in doc[h.tok_end:span[0]]):
+                continue
+        elif h.tok_start >= span[1]:
+            dist = h.tok_start - span[1]
+            if dist > RIGHT or any(t.text in {";", ","} for t in doc[span[1]:h.tok_start]):
+                continue
+        else:
+            continue
+        if role == "contribution" and h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ == "to" and any(g < h.tok_start for g in governed):
+            continue  # "asked Seoul to pay $5 billion": the demand governs
+        score = dist + 4 * prio[role]
+        if best is None or score < best[0]:
+            best = (score, role)
+    role = best[1] if best else "other"
+    if (q.kind == "Percentage" or q.kind == "Ratio" and q.value < 1) and role in {"contribution", "other"} and not RISE.match(sent.text[q.end:q.end + 20]):
+        role = "share"
+    return role
+
+
+def _agreement(ctx: ArticleContext) -> str | None:
+    for f in ctx.facts:
+        if f.kind == "negotiation":
+            ent = ctx.lexicon.reference.get(f.props.get("agreement", ""))
+            return (ent.edition_of or ent.iri) if ent else None
+    return None
+
+
+def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
+    ref = ctx.lexicon.reference
+    host = ctx.payer or ctx.home_country
+    if q.subject_rule == "military":
+        named = [m.iri for m in ctx.mentions_in(sent) if m.type == "Military"]
+        if named:
+            return named[0]
+        stationed = [e.iri for e in ref.of_type("Military") if e.stationed_in and e.stationed_in == host]
+        return stationed[0] if stationed else None
+    if q.subject_rule == "workforce":
+        country = next((m.iri for m in ctx.mentions_in(sent) if m.reading == "demonym" and m.start >= sent.start + q.start
+                        and m.end <= sent.start + q.end), None) or host
+        ent = ref.get(country) if country else None
+        if ent is None:
+            return None
+        label = f"{max(ent.demonyms, key=len) if ent.demonyms else ent.label} workers"
+        iri = mint("group", label)
+        ctx.entities.setdefault(iri, NewEntity(iri, "Group", label, affiliation=country))
+        return iri
+    if q.subject_rule == "agreement":
+        return _agreement(ctx)
+    return None
+
+
+def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int], role: str, who: Speaker | None) -> str | None:
+    if q.kind == "Count":
+        return _count_subject(ctx, sent, q)
+    agreement = ctx.lexicon.reference.get(_agreement(ctx) or "")
+    if ctx.payer and role in PAYER_ROLES:
+        return ctx.payer
+    if ctx.payer and role == "cost" and agreement:
+        others = [p for p in agreement.parties if p != ctx.payer]
+        if others:
+            return others[0]
+    doc = sent.span.doc
+    skip = who.mention.iri if who and who.mention else None
+    best = None
+    for m in ctx.mentions_in(sent):
+        if m.reading not in SUBJECT_READINGS or m.iri == skip or m.type not in {"Country", "Organization", "Group", "GovernmentBody"}:
+            continue
+        if m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in {"in", "at", "from", "to", "near"} and m.type == "Country":
+            continue  # "troops in South Korea": a place, not whom the figure is about
+        dist = span[0] - m.tok_end if m.tok_end <= span[0] else m.tok_start - span[1]
+        if best is None or abs(dist) < best[0]:
+            best = (abs(dist), m.iri)
+    return best[1] if best else ctx.payer
+
+
+def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: str, who: Speaker | None) -> str | None:
+    """Whose position a demand or offer is: the actor named before the cue, else the speaker's country."""
+    if role not in {"demand", "offer"}:
+        return None
+    before = [m for m in ctx.mentions_in(sent) if m.tok_end <= span[0] and m.reading in SUBJECT_READINGS | {"person", "anon"}]
+    for m in reversed(before):
+        ent = ctx.entities.get(m.iri) or ctx.lexicon.reference.get(m.iri)
+        if ent is not None and ent.type == "Country" and m.iri != ctx.payer:
+            return m.iri
+    return None
+
+
+def _year(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity) -> PartialDate | None:
+    inside = lambda e: any(o.start <= e.start < o.end for o in qs)  # noqa: E731
+    years = [e for e in find_times(sent.text, ctx.published) if e.date is not None and e.date.precision == "year" and not inside(e)]
+    if RATE.match(sent.text[q.end:q.end + 12]):
+        return None  # "$5 billion a year": a rate, not a figure for one year
+    years = [e for e in years if not CLAUSE_BREAK.search(sent.text[min(e.end, q.end):max(e.start, q.start)])]
+    if not years:
+        return None
+    e = min(years, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
+    return PartialDate(e.date.year)
+
+
+@component("quantities")
+def quantities(ctx: ArticleContext) -> None:
+    rules = ctx.lexicon.rules
+    prio = {r["role"]: r["priority"] for r in rules.table("amount_roles.jsonl")}
+    for sent in ctx.sentences:
+        qs = find_quantities(sent.text, rules)
+        if not qs:
+            continue
+        made: list[Fact | None] = []
+        for i, q in enumerate(qs):
+            if q.converted_from is None and i and made[i - 1] is not None and qs[i - 1].kind == q.kind and FROM.match(sent.text[qs[i - 1].end:q.start]):
+                q.inherits = i - 1  # "increased to A from B": B is the same kind of figure as A
+            who = claimant(ctx, sent, _tokens(sent, q)[0])
+            made.append(_fact(ctx, sent, qs, q, made, who, prio))
+
+
+def _fact(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, made: list[Fact | None],
+          who: Speaker | None, prio: dict[str, int]) -> Fact | None:
+    """The fact for one figure; a conversion copies its base figure's role, subject and year."""
+    span = _tokens(sent, q)
+    base = made[q.converted_from] if q.converted_from is not None else None
+    if q.converted_from is not None and base is None:
+        return None
+    if base is not None:
+        props = {k: v for k, v in base.props.items() if k in {"role", "subject", "year", "negotiation", "heldBy"}}
+    else:
+        inherited = made[q.inherits] if q.inherits is not None else None
+        role = inherited.props["role"][1] if inherited else _role(ctx, sent, q, span, prio)
+        props = {"role": Concept(("role", role)), "subject": _subject(ctx, sent, q, span, role, who),
+                 "year": _year(ctx, sent, qs, q) if q.kind != "Count" else None,
+                 "heldBy": _held_by(ctx, sent, span, role, who),
+                 "negotiation": ctx.negotiation if q.kind == "MonetaryAmount" else None}
+        props = {k: v for k, v in props.items() if v is not None}
+    year = props.get("year")
+    iri = mint("amount", format_decimal(q.value), q.unit, props["role"][1], str(props.get("subject", "")).rsplit("/", 1)[-1],
+               year.iso() if year else "")
+    props.update({"value": q.value, "unit": q.unit})
+    if base is not None:
+        props["sameAmountAs"] = base.iri
+        base.props["sameAmountAs"] = iri
+    ev = Evidence(sent.index, sent.start + q.start, sent.start + q.end,
+                  claimed_by=who.iri if who else None, claimant_text=who.text if who and not who.iri else None)
+    fact = Fact(q.kind, iri, props, [ev])
+    ctx.facts.append(fact)
+    return fact

@@ -1,0 +1,206 @@
+"""Stances: who demands, proposes, rejects, accepts, urges, supports or opposes what.
+
+PETRARCH-style: a cue from ``rules/stances.jsonl`` (verbs and nouns) gives
+the stance type; a negation before it flips it through the row's
+``negated`` value ("cannot accept" is ``reject``); a modal or hedge ("could
+accept", "is considering") means no stance was taken yet.  The actor is the
+agent of the cue: "by X" after a passive, the possessor or modifier of a
+noun cue ("Washington's demand", "the U.S. demand"), else the nearest actor
+named before it in the sentence, else a pronoun's referent or the
+sentence's speaker.  Anonymous officials speak for their country; named
+people, ministries and groups are actors themselves.  The topic is the
+object phrase after the cue, trimmed to its content words.
+"""
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, component
+from ..dates import find_times
+from ..emit import Concept
+from ..facts import Evidence, Fact, Mention
+from ..iris import mint
+from ..nlp import Sentence
+from ..speakers import country_of, sentence_speaker
+
+ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
+NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant"}
+IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if", "whether", "likely", "expected", "mulling",
+            "weighing", "unlikely", "should", "possibly", "reportedly"}
+OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into"}
+SKIP_LEAD = {"to", "that", "for", "on", "with", "against", "the", "a", "an", "its", "their", "his", "her", "our", "any", "what",
+             "calls", "call", "demands", "proposals", "as", "it", "them", "this", "these", "those", "about", "strongly", "firmly"}
+STOP_TOPIC = {",", ";", ":", ".", "(", ")", "\"", "“", "”", "‘", "’", "--", "—", "–", "but", "while", "which", "who", "because",
+              "since", "saying", "despite", "amid", "during", "after", "before", "when", "although", "though", "whereas", "said", "says"}
+TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with", "that", "by", "at", "its", "their", "as", "from"}
+MAX_TOPIC = 9
+PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance"}
+PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
+
+
+def _stance_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
+    """(tok_start, tok_end, [(stance, negated)]) for every stance cue, longest cues first at a position."""
+    negated = {r["stance"]: r.get("negated") for r in ctx.lexicon.rules.table("stances.jsonl")}
+    out = []
+    taken: set[int] = set()
+    hits = sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start)))
+    for h in hits:
+        vals = [(v, negated.get(v)) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
+        if vals and h.tok_start not in taken:
+            out.append((h.tok_start, h.tok_end, vals))
+            taken |= set(range(h.tok_start, h.tok_end))
+    return out
+
+
+def _actor_of(ctx: ArticleContext, m: Mention) -> str | None:
+    """Anonymous officials and demonyms speak for their country; others are actors themselves."""
+    if m.reading in {"anon", "demonym"}:
+        return country_of(ctx, m.iri)
+    return m.iri
+
+
+def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None) -> str | None:
+    doc = sent.span.doc
+    ms = [m for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS]
+    prev = doc[a - 1].lower_ if a > sent.span.start else ""
+    if prev in PASSIVE or prev in {"by"}:
+        after = [m for m in ms if m.tok_start >= b and "by" in [t.lower_ for t in doc[b:m.tok_start]] and m.tok_start - b <= 6]
+        if after:
+            return _actor_of(ctx, min(after, key=lambda m: m.tok_start))
+    before = [m for m in ms if m.tok_end <= a]
+    for m in sorted(before, key=lambda m: (-m.tok_end, m.tok_start)):
+        gap = [t.lower_ for t in doc[m.tok_end:a]]
+        if m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in OBJECT_PREPS and gap and len(gap) > 2:
+            continue  # "talks with Seoul ... rejected": an object, keep looking
+        if any(w in {";", "but", "while", "whereas"} for w in gap):
+            break
+        if any(w in PRONOUNS for w in gap[-2:]) and len(gap) > 2:
+            break  # "Seoul said it rejected": the pronoun is the agent; resolve it below
+        return _actor_of(ctx, m)
+    if prev in PRONOUNS or (a - 2 >= sent.span.start and doc[a - 2].lower_ in PRONOUNS):
+        sp = sentence_speaker(ctx, sent)
+        if sp is not None and sp.mention is not None:
+            return _actor_of(ctx, sp.mention)
+        return last
+    sp = sentence_speaker(ctx, sent)
+    if sp is not None and sp.mention is not None:
+        return _actor_of(ctx, sp.mention)
+    return None
+
+
+def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Mention | None, str | None] | None:
+    """"The demand was rejected by Seoul": agent after "by", topic before the auxiliary; None if not passive."""
+    doc = sent.span.doc
+    prev = doc[a - 1].lower_ if a > sent.span.start else ""
+    nxt = [t.lower_ for t in doc[b:min(b + 2, sent.span.end)]]
+    if prev not in PASSIVE and "by" not in nxt:
+        return None
+    agent = next((m for m in sorted(ctx.mentions_in(sent), key=lambda m: m.tok_start)
+                  if m.reading in ACTOR_READINGS and b <= m.tok_start <= b + 4 and "by" in [t.lower_ for t in doc[b:m.tok_start]]), None)
+    i = a - 1
+    while i > sent.span.start and doc[i].lower_ in PASSIVE | {"has", "have", "had", "being", "already", "also", "not"}:
+        i -= 1
+    end = i + 1
+    while i > sent.span.start and doc[i - 1].text not in STOP_TOPIC and doc[i - 1].lower_ not in {"that", "which", "and"} and end - i < 6:
+        i -= 1
+    while i < end and doc[i].lower_ in SKIP_LEAD:
+        i += 1
+    if doc[end - 1].lower_ in {"that", "which", "who"} or i >= end:
+        return (None, None)  # a relative clause ("the framework that has been agreed upon by ..."): not a stance taken
+    return (agent, _span_text(list(doc[i:end])))
+
+
+def _topic(sent: Sentence, b: int) -> str | None:
+    doc = sent.span.doc
+    i = b
+    while i < sent.span.end and doc[i].lower_ in SKIP_LEAD:
+        i += 1
+    words = []
+    while i < sent.span.end and len(words) < MAX_TOPIC:
+        t = doc[i]
+        if t.lower_ in STOP_TOPIC or (t.lower_ == "and" and len(words) >= 3) or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
+            break
+        words.append(t)
+        i += 1
+    while words and words[-1].lower_ in TRAILING:
+        words.pop()
+    if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
+        return None
+    return _span_text(words)
+
+
+def _span_text(words) -> str:
+    """The text of consecutive tokens as written (no spaces added around "-" or "$")."""
+    doc = words[0].doc
+    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def _irrealis(doc, a: int, start: int) -> bool:
+    return any(t.lower_ in IRREALIS for t in doc[max(start, a - 3):a])
+
+
+def _negated(doc, a: int, start: int) -> bool:
+    return any(t.lower_ in NEGATORS for t in doc[max(start, a - 3):a])
+
+
+@component("stances")
+def stances(ctx: ArticleContext) -> None:
+    last: str | None = None
+    found: list[Fact] = []
+    for sent in ctx.sentences:
+        doc = sent.span.doc
+        hits = _stance_hits(ctx, sent)
+        for k, (a, b, vals) in enumerate(hits):
+            if k + 1 < len(hits) and hits[k + 1][0] - b <= 1 and doc[b].lower_ == "to":
+                continue  # "refused to accept": the second cue, negated by the first, carries the stance
+            neg = _negated(doc, a, sent.span.start)
+            if _irrealis(doc, a, sent.span.start) and not neg:
+                continue
+            stance = vals[0][1] if neg else vals[0][0]
+            if stance is None:
+                continue
+            passive = _passive(ctx, sent, a, b)
+            if passive is not None:
+                actor, topic = passive[0] and _actor_of(ctx, passive[0]), passive[1]
+            else:
+                actor, topic = _agent(ctx, sent, a, b, last), _topic(sent, b)
+            if topic is not None and _words(topic) <= ANAPHORS and found:
+                topic = found[-1].props["topic"]  # "Seoul rejected the request": the request just reported
+            if actor is None or topic is None:
+                continue
+            last = actor
+            when = [e.date for e in find_times(sent.text, ctx.published) if e.date is not None and e.date.precision in {"day", "month"}]
+            props = {"actor": actor, "stanceType": Concept(("stance", stance)), "topic": topic}
+            if when:
+                props["date"] = when[0]
+            iri = mint("stance", actor.rsplit("/", 1)[-1], stance, topic.lower())
+            found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
+    ctx.facts.extend(_dominant(found))
+
+
+def _words(topic: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9$%.]+", topic.lower()) if len(w) > 2 and w not in TRAILING}
+
+
+def _dominant(facts: list[Fact]) -> list[Fact]:
+    """One stance per actor and topic in an article: the most frequent type (first on ties), all evidence kept."""
+    groups: list[list[Fact]] = []
+    for f in facts:
+        for g in groups:
+            w1, w2 = _words(f.props["topic"]), _words(g[0].props["topic"])
+            if g[0].props["actor"] == f.props["actor"] and w1 and w2 and len(w1 & w2) * 2 >= min(len(w1), len(w2)):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    out = []
+    for g in groups:
+        counts: dict[str, int] = {}
+        for f in g:
+            counts[f.props["stanceType"][1]] = counts.get(f.props["stanceType"][1], 0) + 1
+        best = max(counts, key=lambda s: (counts[s], -[f.props["stanceType"][1] for f in g].index(s)))
+        keep = next(f for f in g if f.props["stanceType"][1] == best)
+        keep.evidence = [e for f in g if f.props["stanceType"][1] == best for e in f.evidence]
+        out.append(keep)
+    return out

@@ -1,0 +1,203 @@
+"""Who says or claims what: speakers of reported speech and claimants of figures.
+
+Shared by the quantities, stances and quotes components.  A speaker is the
+actor mention that is the subject of a speech verb ("Kang said", "said a
+senior official", "Lee Hye-hoon, who chairs the committee, told reporters");
+a pronoun subject ("he said") is the last speaker named in the article.  A
+claimant is the speaker of the sentence, the source after "according to", or
+the hedge a rule file names ("reportedly" -> media reports).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import ArticleContext, Hit
+from .facts import Mention
+from .nlp import Sentence
+
+SPEAKER_READINGS = {"actor", "person", "anon", "group", "body", "demonym"}
+GAP_WORDS = {"has", "have", "had", "also", "later", "then", "further", "again", "previously", "earlier", "repeatedly",
+             "recently", "reportedly", "publicly", "separately", "privately", "would", "will", "is", "are", "was", "were",
+             "had", "reportedly", "once", "both", "all", "themselves", "himself", "herself"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+AFTER_SPEAKER = {"of", "in", "on", "at", "who", "whose", "told", "to", "during", "after", "before", "when", "while", "as", "in", "from"}
+NEGATION = {"not", "n't", "never", "no"}
+BOUNDARY = {",", ";", ":", "(", ")", "\"", "“", "”", "and", "but", "that", "which", "while", "as", "because", "--", "—", "–"}
+
+
+@dataclass
+class Speaker:
+    """A speaker or claimant: an entity IRI when known, else the words that name it."""
+
+    iri: str | None
+    text: str
+    mention: Mention | None = None
+
+
+def speech_hits(ctx: ArticleContext, sent: Sentence, kind: str = "verb") -> list[Hit]:
+    """Speech-verb (``kind="verb"``) or source-cue (``"source"``) hits of a sentence."""
+    return [h for h in ctx.hits(sent, "cue") if ("speech", kind) in ctx.lexicon.cue_values[h.key]]
+
+
+def hedge(ctx: ArticleContext, sent: Sentence, before: int | None = None) -> tuple[Speaker, int] | None:
+    """A hedge such as "reportedly" or "official figures" names an unnamed claimant (with its token)."""
+    found = []
+    for h in ctx.hits(sent, "cue"):
+        for family, value in ctx.lexicon.cue_values[h.key]:
+            if family == "hedge":
+                found.append((Speaker(None, value), h.tok_start))
+    if before is not None and any(t < before for _, t in found):
+        found = [f for f in found if f[1] < before]
+        return max(found, key=lambda f: f[1])
+    return found[0] if found else None
+
+
+def _mentions(ctx: ArticleContext, sent: Sentence) -> list[Mention]:
+    return [m for m in ctx.mentions_in(sent) if m.reading in SPEAKER_READINGS]
+
+
+def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None:
+    """The subject of the speech verb ``verb``: before it, after it, or a pronoun."""
+    doc = sent.span.doc
+    ms = _mentions(ctx, sent)
+    # before the verb, over auxiliaries and adverbs, or over an appositive between commas
+    best = None
+    for m in ms:
+        if m.tok_end > verb.tok_start:
+            continue
+        gap = [t for t in doc[m.tok_end:verb.tok_start]]
+        words = [t.lower_ for t in gap]
+        plain = all(w in GAP_WORDS for w in words) and len(words) <= 3
+        appositive = len(words) >= 2 and words[0] == "," and words[-1] == "," and len(words) <= 16
+        if plain or appositive:
+            if best is None or m.tok_end > best.tok_end or (m.tok_end == best.tok_end and m.tok_start < best.tok_start):
+                best = m
+    if best is not None:
+        return Speaker(best.iri, best.text, best)
+    # after the verb: "said Kang", "said a senior official", "told reporters Kang ..." is rare
+    for m in sorted(ms, key=lambda m: m.tok_start):
+        nxt = doc[m.tok_end].lower_ if m.tok_end < sent.span.end else "."
+        if nxt not in AFTER_SPEAKER and not doc[m.tok_end].is_punct:
+            continue  # "believe South Korea should pay": the subject of the complement, not the speaker
+        if 0 <= m.tok_start - verb.tok_end <= 3 and all(t.lower_ in {"a", "an", "the", "one", "senior", "top"} or t.is_title
+                                                        for t in doc[verb.tok_end:m.tok_start]):
+            return Speaker(m.iri, m.text, m)
+    prev = doc[verb.tok_start - 1] if verb.tok_start > sent.span.start else None
+    if prev is not None and prev.lower_ in PRONOUNS | {"officials", "sources", "analysts", "experts"}:
+        last = next((ctx.speakers[i] for i in range(sent.index - 1, -1, -1)
+                     if ctx.speakers.get(i) is not None and ctx.speakers[i].iri), None)
+        if prev.lower_ in PRONOUNS and last is not None:
+            return last
+    definite = _definite(ctx, sent, verb.tok_start)
+    if definite is not None:
+        return definite
+    phrase = _phrase_before(sent, verb.tok_start)
+    if phrase:
+        return Speaker(None, phrase)
+    return None
+
+
+def _definite(ctx: ArticleContext, sent: Sentence, tok: int) -> Speaker | None:
+    """"the official said", "the minister added": the last person named earlier with that head word."""
+    doc = sent.span.doc
+    if tok - 2 < sent.span.start or doc[tok - 2].lower_ not in {"the", "this"}:
+        return None
+    head = doc[tok - 1].lower_
+    earlier = [m for m in ctx.mentions if m.reading in {"anon", "person"} and m.sentence <= sent.index
+               and (m.text.lower().split()[-1] == head or head in ((ctx.entities.get(m.iri).title or "").lower().split()
+                                                                   if ctx.entities.get(m.iri) else []))]
+    if not earlier:
+        return None
+    m = max(earlier, key=lambda m: (m.sentence, m.tok_start))
+    return Speaker(m.iri, m.text, m)
+
+
+def _phrase_before(sent: Sentence, tok: int) -> str | None:
+    """The words naming an unknown speaker: "people familiar with the talks said" -> that phrase."""
+    doc = sent.span.doc
+    a = tok
+    while a > sent.span.start and doc[a - 1].text not in BOUNDARY and tok - a < 7:
+        a -= 1
+    words = [t for t in doc[a:tok] if t.lower_ not in GAP_WORDS | NEGATION]
+    if not words or words[0].lower_ in PRONOUNS or words[-1].lower_ in PRONOUNS:
+        return None
+    if words[0].lower_ in {"the", "a", "an", "some", "several", "two", "three"}:
+        words = words[1:]
+    if any(t.lower_.endswith("ed") and t.is_lower and len(t) > 4 for t in words):
+        return None  # "Seoul rejected the request, saying ...": a clause, not a speaker's name
+    text = sent.span.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    return text if 1 <= len(words) <= 6 and any(t.is_alpha for t in words) else None
+
+
+def sentence_speaker(ctx: ArticleContext, sent: Sentence) -> Speaker | None:
+    """The speaker of a sentence's reported speech, if it has a speech verb (computed by the speakers component)."""
+    if sent.index in ctx.speakers:
+        return ctx.speakers[sent.index]
+    return find_speaker(ctx, sent)
+
+
+def find_speaker(ctx: ArticleContext, sent: Sentence, before: int | None = None) -> Speaker | None:
+    """The speaker of the speech verb nearest before token ``before`` (any verb when None); a named one first."""
+    hits = speech_hits(ctx, sent)
+    if before is not None:
+        prior = [h for h in hits if h.tok_start < before]
+        hits = sorted(prior, key=lambda h: -h.tok_start) or hits
+    found = [sp for sp in (speaker_at(ctx, sent, h) for h in hits) if sp is not None]
+    if before is not None:
+        return found[0] if found else None
+    return next((sp for sp in found if sp.iri), found[0] if found else None)
+
+
+def according_to(ctx: ArticleContext, sent: Sentence) -> Speaker | None:
+    """The source after "according to" / "citing": an entity mention or the phrase up to punctuation."""
+    doc = sent.span.doc
+    for h in speech_hits(ctx, sent, "source"):
+        ms = [m for m in _mentions(ctx, sent) if 0 <= m.tok_start - h.tok_end <= 3]
+        if ms:
+            m = min(ms, key=lambda m: (m.tok_start, -m.tok_end))
+            return Speaker(m.iri, m.text, m)
+        words = []
+        for t in doc[h.tok_end:sent.span.end]:
+            if t.text in BOUNDARY or t.is_punct or len(words) >= 6:
+                break
+            words.append(t.text)
+        if words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        if words:
+            return Speaker(None, " ".join(words))
+    return None
+
+
+def claimant(ctx: ArticleContext, sent: Sentence, at: int | None = None) -> Speaker | None:
+    """Who a figure at token ``at`` of ``sent`` is attributed to: a source, the nearest speaker before it, or a hedge.
+
+    A hedge inside the speaker's clause ("official figures ... maintain") names the claimant better than
+    a country mentioned in it.
+    """
+    src = according_to(ctx, sent)
+    if src is not None:
+        return src
+    sp = find_speaker(ctx, sent, at) if at is not None else sentence_speaker(ctx, sent)
+    hd = hedge(ctx, sent, before=at)
+    if sp is not None and hd is not None and sp.mention is not None and hd[1] < sp.mention.tok_end:
+        between = sent.span.doc[hd[1]:sp.mention.tok_start].text
+        if not re.search(r"\b(?:but|while|whereas|although|though)\b|;", between):
+            return hd[0]
+    if sp is not None:
+        return sp
+    return hd[0] if hd else None
+
+
+def country_of(ctx: ArticleContext, iri: str | None) -> str | None:
+    """The country an anonymous speaker, body or person speaks for (itself for a country)."""
+    seen = set()
+    while iri and iri not in seen:
+        seen.add(iri)
+        ent = ctx.entities.get(iri) or ctx.lexicon.reference.get(iri)
+        if ent is None:
+            return None
+        if ent.type == "Country":
+            return iri
+        iri = getattr(ent, "country", None) or getattr(ent, "affiliation", None)
+    return None
