@@ -101,7 +101,10 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
 def _definite(ctx: ArticleContext, sent: Sentence, tok: int) -> Speaker | None:
     """"the official said", "the minister added": the last person named earlier with that head word."""
     doc = sent.span.doc
-    if tok - 2 < sent.span.start or doc[tok - 2].lower_ not in {"the", "this"}:
+    a = tok - 1
+    while a > sent.span.start and tok - a <= 5 and doc[a - 1].lower_ not in {"the", "this"} and (doc[a - 1].is_alpha or doc[a - 1].text in {".", "-"} or doc[a - 1].text.endswith(".")):
+        a -= 1
+    if a <= sent.span.start or doc[a - 1].lower_ not in {"the", "this"} or tok - 1 < sent.span.start:
         return None
     head = doc[tok - 1].lower_
     earlier = [m for m in ctx.mentions if m.reading in {"anon", "person"} and m.sentence <= sent.index

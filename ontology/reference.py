@@ -32,6 +32,7 @@ class Entity:
     country: str | None = None
     located_in: str | None = None
     stationed_in: str | None = None
+    topic_key: str | None = None
     affiliation: str | None = None
     title: str | None = None
     exact_match: list[str] = field(default_factory=list)
@@ -144,6 +145,8 @@ def load_reference(extra: list[Path] | None = None) -> Reference:
             ent.negotiation_end = _date(_one(store, s, P.negotiationEnd))
         except ValueError as exc:
             problems.append(f"{s.value}: bad edition number or date ({exc})")
+        topic = _one(store, s, P.topicKey)
+        ent.topic_key = topic.value if topic is not None else None
         expires = _one(store, s, P.expires)
         ent.expires = expires.value if expires is not None else None
         entities[s.value] = ent

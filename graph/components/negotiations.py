@@ -24,17 +24,37 @@ ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
 def _choose_agreement(ctx: ArticleContext):
+    """The agreement the article is about: named (and fitting its parties), else inferred from topic and parties."""
     ref = ctx.lexicon.reference
-    countries = {m.iri for m in ctx.mentions if m.type == "Country"}
+    parties = {m.iri for m in ctx.mentions if m.type in {"Country", "Organization"}}
     scores: dict[str, int] = {}
     for m in ctx.mentions:
         if m.reading == "agreement":
-            scores[m.iri] = scores.get(m.iri, 0) + 1
-    if not scores:
+            ent = ref.get(m.iri)
+            base = ref.get(ent.edition_of) if ent.edition_of else ent
+            if not base.parties or set(base.parties) & parties:
+                scores[m.iri] = scores.get(m.iri, 0) + 1
+    if scores:
+        best = max(sorted(scores), key=lambda i: (len(set(ref.get(i).parties) & parties), scores[i]))
+        ctx.mentions = [m for m in ctx.mentions if m.reading != "agreement" or m.iri == best]
+        return ref.get(best)
+    ctx.mentions = [m for m in ctx.mentions if m.reading != "agreement"]
+    return _by_topic(ctx, parties)
+
+
+def _by_topic(ctx: ArticleContext, parties: set[str]):
+    """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed."""
+    topics: dict[str, int] = {}
+    for sent in ctx.sentences:
+        for h in ctx.hits(sent, "cue"):
+            for family, value in ctx.lexicon.cue_values[h.key]:
+                if family == "topic":
+                    topics[value] = topics.get(value, 0) + 1
+    candidates = [e for e in ctx.lexicon.reference.of_type("Agreement")
+                  if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of]
+    if not candidates:
         return None
-    best = max(sorted(scores), key=lambda i: (len(set(ref.get(i).parties) & countries), scores[i]))
-    ctx.mentions = [m for m in ctx.mentions if m.reading != "agreement" or m.iri == best]
-    return ref.get(best)
+    return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
 
 
 def _edition(ctx: ArticleContext, agreement):
