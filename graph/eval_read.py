@@ -17,7 +17,8 @@ from ..ontology.rules import load_rules
 from ..queries.library import run_named
 from ..queries.runner import execute
 from .evaluate import Fact
-from .scoring import Names, eval_query, quote_words
+from .eval_names import Names, eval_query
+from .scoring import quote_words
 from .store import GraphStore
 
 Rows = list[dict[str, str]]
@@ -35,7 +36,12 @@ def _int(text: str) -> int | None:
 
 
 def build_names(store: GraphStore, reference: list[Path]) -> Names:
-    """Labels from the reference data (first), the graph, and the bodies lexicon (last)."""
+    """Labels from the reference data (first), the graph, and the bodies lexicon (last).
+
+    Groups and anonymous speakers are descriptions ("civic group", "anonymous
+    ... official"): they resolve as names but are not made single tokens in
+    free text, whose words must stay comparable.
+    """
     ref = load_reference(reference)
     entries: list[tuple[int, str, str]] = []
     countries: dict[str, str] = {}
@@ -47,17 +53,19 @@ def build_names(store: GraphStore, reference: list[Path]) -> Names:
         country = ref.get(e.country) if e.country else None
         if country is not None:
             countries[e.label] = country.label
-    anonymous = set()
+    anonymous, groups = set(), set()
     for r in _rows(store, "labels"):
         entries.append((1 if r["kind"] == "pref" else 3, r["label"], r["pref"]))
         if r["country"]:
             countries.setdefault(r["pref"], r["country"])
         if r["anonymous"]:
             anonymous.add(r["pref"])
+        if r["type"] == "Group" or r["anonymous"]:
+            groups.add(r["pref"])
     for body in load_rules().table("bodies.jsonl"):
         entries.append((4, body["label"], body["label"]))
         entries.extend((4, n, body["label"]) for n in body["names"])
-    return Names.from_entries(entries, countries, demonyms, anonymous)
+    return Names.from_entries(entries, countries, demonyms, anonymous, descriptions=groups)
 
 
 class _Evidence:
@@ -76,6 +84,7 @@ class _Evidence:
         for r in _rows(store, "round_evidence"):
             key = (r["agreement"], r["ordinal"], r["start"], r["venue"], r["status"], r["article"])
             self.by_round.setdefault(key, r["text"])
+            self.by_round.setdefault((r["agreement"], r["ordinal"], r["article"]), r["text"])
 
     def among(self, article: str, joined: str) -> str | None:
         texts = [t for t in joined.split(" | ") if t]
@@ -125,7 +134,7 @@ def read_graph(store: GraphStore, articles: set[str], reference: list[Path]) -> 
         fields = {"agreement": base, "edition": edition, "ordinal": _int(r["ordinal"]), "venue": r["venue"],
                   "status": r["status"], "start": r["start"], "end": r["end"], "label": r["agreement"]}
         key = (r["agreement"], r["ordinal"], r["start"], r["venue"], r["status"])
-        add(r, "round", fields, lambda a, key=key: ev.by_round.get(key + (a,)))
+        add(r, "round", fields, lambda a, key=key: ev.by_round.get(key + (a,)) or ev.by_round.get((key[0], key[1], a)))
 
     links: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for r in _rows(store, "same_as"):

@@ -294,6 +294,8 @@ def _nearest(cat: str, g: Fact, pred: list[Fact], used: set[int], names: Names) 
     if best is None:
         return None
     _, p, wrong = best
+    if not wrong:
+        return f"agrees on every key with an extracted fact already paired with another gold fact: {p.summary()}"
     taken = " (already matched)" if best[0][1] else ""
     shown = {"quote_start": "quote"}
     diffs = "; ".join(f"{k}: graph {_show(p.fields.get(shown.get(k, k)))}" for k in wrong)

@@ -1,213 +1,32 @@
 """Matchers for ``parley eval``: how a gold fact and an extracted fact are compared.
 
-Everything that decides whether two facts are "the same" lives here, so the
-rules can be read (and tested) in one place:
+Everything that decides whether two facts are "the same" lives here and in
+:mod:`parley.graph.eval_names`, so the rules can be read (and tested) in one
+place:
 
-* names resolve through the reference data and the graph's own labels to one
-  key (:class:`Names`), else to a normalized slug;
+* names resolve to one key (:class:`~parley.graph.eval_names.Names`);
 * topics and descriptive speakers compare by content-word overlap
-  (:func:`content_words`, :func:`overlap`);
+  (:func:`overlap`, :func:`same_speaker`);
 * dates compare at the gold's precision (:func:`same_date`), amounts within a
   relative tolerance (:func:`same_value`), venues also by the parts of a
   "place, city" gold venue (:func:`same_venue`), quotes by their first words
   (:func:`quote_starts_with`);
+* :data:`KEYS` lists, per category, what must agree for a pair to count;
+  :data:`SECONDARY` what is scored over the pairs;
 * :func:`one_to_one` pairs gold and extracted facts (maximum matching, so a
   duplicate extraction is counted once and the copy is spurious).
-
-The small vocabulary these rules need (honorifics, generic agreement words,
-stemming suffixes, the value tolerance) is data: ``eval_data/scoring.json``.
 """
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
-from importlib import resources
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 import networkx as nx
-from spacy.lang.en.stop_words import STOP_WORDS
 
-_DROP = re.compile(r"[.'\u2018\u2019\u2010\u2011\u2012\u2013\u2014-]")  # removed inside names: U.S. -> us, Eun-bo -> eunbo
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*$")
+from .eval_names import Names, content_words, fold, settings, stem
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-
-
-@lru_cache(maxsize=1)
-def settings() -> dict[str, Any]:
-    """The scoring vocabulary (``graph/eval_data/scoring.json``)."""
-    text = resources.files("parley.graph").joinpath("eval_data", "scoring.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-def eval_query(name: str) -> str:
-    """The text of one of the evaluator's own SPARQL queries (``graph/eval_data/NAME.rq``)."""
-    return resources.files("parley.graph").joinpath("eval_data", f"{name}.rq").read_text(encoding="utf-8")
-
-
-# -- text normalization ---------------------------------------------------------
-
-def fold(text: str) -> str:
-    """ASCII, lower case, typographic quotes made plain."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-
-
-def stem(word: str) -> str:
-    """A crude suffix stripper (plural -s/-es/-ies, -ing, -ed, then a final -e).
-
-    No stemmer is installed with Parley's dependencies; this is enough to
-    make "costs"/"cost", "increased"/"increase" and "groups"/"group" agree.
-    """
-    cfg = settings()
-    low = cfg["min_stem"]
-    if not word.isalpha() or any(word.endswith(k) for k in cfg["keep_endings"]):
-        return word
-    for suffix, repl in cfg["stem_rules"]:
-        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= low:
-            word = word[: len(word) - len(suffix)] + repl
-            break
-    if word.endswith("e") and len(word) > low + 1:
-        word = word[:-1]
-    return word
-
-
-def strip_honorifics(name: str) -> str:
-    """``name`` without leading honorifics: "Tun Dr Mahathir Mohamad" -> "Mahathir Mohamad"."""
-    words = name.split()
-    honorifics = [h.split() for h in settings()["honorifics"]]
-    changed = True
-    while changed:
-        changed = False
-        for h in honorifics:
-            if len(words) > len(h) and [_DROP.sub("", fold(w)) for w in words[: len(h)]] == h:
-                words = words[len(h):]
-                changed = True
-    return " ".join(words)
-
-
-def slug(name: str | None) -> str:
-    """Lower-case words of a name, punctuation removed, leading honorifics dropped, each word stemmed."""
-    if not name:
-        return ""
-    words = _SPLIT.split(_DROP.sub("", fold(strip_honorifics(name))))
-    return " ".join(stem(w) for w in words if w)
-
-
-def split_qualifier(label: str) -> tuple[str, str | None]:
-    """``"Ministry of Foreign Affairs (South Korea)"`` -> ``("Ministry of Foreign Affairs", "South Korea")``."""
-    m = _QUALIFIER.search(label)
-    if not m or m.start() == 0:
-        return label.strip(), None
-    return label[: m.start()].strip(), m.group(1).strip()
-
-
-# -- names ------------------------------------------------------------------------
-
-@dataclass
-class Names:
-    """Resolve names to one comparison key through known labels.
-
-    ``labels`` maps a label as written (a preferred or alternative label of a
-    reference entity or graph node, or a name from the bodies lexicon) to the
-    canonical label; ``countries`` maps a canonical label to its country's
-    label.  ``mentions`` (labels plus demonyms) are replaced inside free text
-    before content words are taken, so "SMA" and "Special Measures Agreement",
-    or "U.S." and "United States", give the same words.
-    """
-
-    labels: dict[str, str] = field(default_factory=dict)
-    countries: dict[str, str] = field(default_factory=dict)
-    mentions: dict[str, str] = field(default_factory=dict)
-    anonymous: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self._folded: dict[str, str] = {}
-        for label in sorted(self.labels):
-            self._folded.setdefault(fold(label), self.labels[label])
-        self._pattern: re.Pattern[str] | None = None
-
-    @classmethod
-    def from_entries(cls, entries: Iterable[tuple[int, str, str]], countries: dict[str, str] | None = None,
-                     demonyms: Iterable[tuple[str, str]] = (), anonymous: Iterable[str] = ()) -> "Names":
-        """Build from ``(priority, label, canonical)``.
-
-        The lowest priority claiming a label wins; a label that two entities
-        claim at that priority ("SMA": the Korean and the Japanese agreement)
-        is ambiguous and left out, so it resolves to nothing rather than to a
-        guess.
-        """
-        best: dict[str, tuple[int, set[str]]] = {}
-        for prio, label, canonical in entries:
-            if not label or not canonical:
-                continue
-            if label not in best or prio < best[label][0]:
-                best[label] = (prio, {canonical})
-            elif prio == best[label][0]:
-                best[label][1].add(canonical)
-        labels = {label: next(iter(c)) for label, (_, c) in sorted(best.items()) if len(c) == 1}
-        mentions = dict(labels)
-        for word, canonical in sorted(demonyms):
-            mentions.setdefault(word, canonical)
-        return cls(labels, dict(countries or {}), mentions, set(anonymous))
-
-    def canonical(self, name: str | None) -> str:
-        """The canonical label of ``name`` (itself when unknown)."""
-        if not name:
-            return ""
-        name = name.strip()
-        found = self._lookup(name) or self._lookup(strip_honorifics(name))
-        return found or name
-
-    def _lookup(self, name: str) -> str | None:
-        return self.labels.get(name) or self._folded.get(fold(name))
-
-    def known(self, name: str | None) -> bool:
-        return bool(name) and self._lookup(name.strip()) is not None
-
-    def key(self, name: str | None) -> str:
-        """The comparison key: the canonical label without a "(qualifier)", slugged."""
-        return slug(split_qualifier(self.canonical(name))[0])
-
-    def country_keys(self, name: str | None) -> set[str]:
-        """Keys of the places a name is tied to: its "(qualifier)" and its country."""
-        canonical = self.canonical(name)
-        out = set()
-        qualifier = split_qualifier(canonical)[1]
-        if qualifier:
-            out.add(self.key(qualifier))
-        if canonical in self.countries:
-            out.add(self.key(self.countries[canonical]))
-        return out
-
-    def same(self, gold: str | None, pred: str | None) -> bool:
-        return self.key(gold) == self.key(pred)
-
-    def expand(self, text: str) -> str:
-        """``text`` with every known name or demonym replaced by its canonical label (case-sensitive)."""
-        if not self.mentions:
-            return text
-        if self._pattern is None:
-            alts = sorted(self.mentions, key=lambda s: (-len(s), s))
-            self._pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, alts)) + r")(?![A-Za-z0-9])")
-        return self._pattern.sub(lambda m: self.mentions[m.group(0)], text)
-
-
-# -- content words ------------------------------------------------------------------
-
-def content_words(text: str | None, names: Names | None = None, ignore: Iterable[str] = ()) -> frozenset[str]:
-    """Stemmed words of ``text`` other than spaCy's English stop words (and ``ignore``)."""
-    if not text:
-        return frozenset()
-    if names is not None:
-        text = names.expand(text)
-    skip = set(ignore)
-    words = (w for w in _SPLIT.split(_DROP.sub("", fold(text).replace("-", " "))) if w)
-    return frozenset(stem(w) for w in words if w not in STOP_WORDS and w not in skip)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -13,8 +13,9 @@ from parley.errors import InputError, StoreError
 from parley.graph.eval_cli import format_table
 from parley.graph.eval_read import build_names
 from parley.graph.evaluate import CATEGORIES, evaluate, load_gold
-from parley.graph.scoring import (agreement_key, content_words, one_to_one, overlap, quote_starts_with, same_date,
-                                  same_speaker, same_value, same_venue, slug, stem)
+from parley.graph.eval_names import content_words, slug, stem
+from parley.graph.scoring import (agreement_key, one_to_one, overlap, quote_starts_with, same_date, same_speaker,
+                                  same_value, same_venue)
 from parley.graph.store import GraphStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
@@ -60,9 +61,12 @@ def test_topic_overlap_uses_content_words(names):
     assert overlap(content_words("larger contribution"), content_words("bigger contribution from Seoul"))
     assert not overlap(content_words("new operational category"), content_words("operational readiness costs"))
     assert not overlap(frozenset(), a)
-    # aliases are expanded before words are taken: USFK = U.S. Forces Korea; "SMA" names two agreements, so it stays
-    assert content_words("USFK workers", names) == content_words("U.S. Forces Korea workers")
-    assert "sma" in content_words("existing SMA framework", names)
+    # a known name is one word, whatever alias the text uses; "SMA" (two agreements) takes the generic sense
+    assert content_words("USFK workers", names) == content_words("U.S. Forces Korea workers", names)
+    assert content_words("existing SMA framework", names) == content_words("existing Special Measures Agreement framework", names)
+    assert len(content_words("increased South Korean contribution", names)) == 3
+    assert not overlap(content_words("increased South Korean contribution", names),
+                       content_words("South Korea share the cost of deploying U.S. strategic assets", names))
 
 
 def test_names_resolve_through_reference_aliases(names):
@@ -78,6 +82,7 @@ def test_names_resolve_through_reference_aliases(names):
     assert not names.same("North Korea", "South Korea")
     assert not names.same("Mahathir", "Mahathir Mohamad")
     assert agreement_key("JCPOA", names) == agreement_key("Joint Comprehensive Plan of Action", names)
+    assert names.same("SMA", "Special Measures Agreement")  # shared by two agreements: the generic sense
     assert agreement_key("US-China trade talks", names) == agreement_key("US-China trade agreement", names)
     assert agreement_key("EU-UK trade talks", names) != agreement_key("US-China trade agreement", names)
     assert slug("U.S. Forces Korea") == slug("US Forces Korea") and slug("Jeong Eun-bo") == slug("jeong eunbo")
@@ -86,6 +91,7 @@ def test_names_resolve_through_reference_aliases(names):
 def test_speakers_compare_by_content_words_only_when_descriptive(names):
     assert same_speaker("foreign ministry official", "anonymous Ministry of Foreign Affairs (South Korea) official", names)
     assert same_speaker("State Department spokesperson", "anonymous U.S. Department of State spokesperson", names)
+    assert same_speaker("senior U.S. official", "anonymous United States official", names)
     assert same_speaker("Kang Kyung-wha", "Kang Kyung-wha", names)
     assert not same_speaker("Moon Jae-in", "Moon Chung-in", names)
     assert not same_speaker("foreign ministry official", "defense ministry spokesman", names)
