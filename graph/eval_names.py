@@ -63,10 +63,15 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[list[str], ...]:
+    return tuple(h.split() for h in settings()["honorifics"])
+
+
 def strip_honorifics(name: str) -> str:
     """``name`` without leading honorifics: "Tun Dr Mahathir Mohamad" -> "Mahathir Mohamad"."""
     words = name.split()
-    honorifics = [h.split() for h in settings()["honorifics"]]
+    honorifics = _honorifics()
     changed = True
     while changed:
         changed = False
@@ -117,6 +122,7 @@ class Names:
         for label in sorted(self.labels):
             self._folded.setdefault(fold(label), self.labels[label])
         self._pattern: re.Pattern[str] | None = None
+        self._keys: dict[str, str] = {}
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[int, str, str]], countries: dict[str, str] | None = None,
@@ -168,7 +174,10 @@ class Names:
 
     def key(self, name: str | None) -> str:
         """The comparison key: the canonical label without a "(qualifier)", slugged."""
-        return slug(split_qualifier(self.canonical(name))[0])
+        name = name or ""
+        if name not in self._keys:
+            self._keys[name] = slug(split_qualifier(self.canonical(name))[0])
+        return self._keys[name]
 
     def country_keys(self, name: str | None) -> set[str]:
         """Keys of the places a name is tied to: its "(qualifier)" and its country."""

@@ -108,9 +108,10 @@ def read_graph(store: GraphStore, articles: set[str], reference: list[Path]) -> 
     publishers = {r["publisher"] for r in arts if r["publisher"]}
     out: dict[tuple[str, str], list[Fact]] = defaultdict(list)
 
-    def add(row: dict[str, str], cat: str, fields: dict[str, Any], evidence) -> None:
+    def add(row: dict[str, str], cat: str, fields: dict[str, Any], evidence, per_article=None) -> None:
         for art in sorted(set(row["sources"].split()) & articles):
-            out[(art, cat)].append(Fact(art, cat, dict(fields), evidence=evidence(art)))
+            mine = {**fields, **(per_article(art) if per_article else {})}
+            out[(art, cat)].append(Fact(art, cat, mine, evidence=evidence(art)))
 
     # actors: one per label and type in an article (rows that differ in title or affiliation are merged)
     actors: dict[tuple[str, str, str], Fact] = {}
@@ -136,15 +137,20 @@ def read_graph(store: GraphStore, articles: set[str], reference: list[Path]) -> 
         key = (r["agreement"], r["ordinal"], r["start"], r["venue"], r["status"])
         add(r, "round", fields, lambda a, key=key: ev.by_round.get(key + (a,)) or ev.by_round.get((key[0], key[1], a)))
 
-    links: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    # figures linked as the same amount, per article (so one article's conversion is not another's)
+    links: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
     for r in _rows(store, "same_as"):
-        links[(r["value"], r["unit"])].append((r["other_value"], r["other_unit"]))
+        links[(r["value"], r["unit"], r["article"])].append((r["other_value"], r["other_unit"]))
+
+    def linked(value: str, unit: str):
+        return lambda a: {"links": links.get((value, unit, a), []),
+                          "same_as": [f"{v} {u}" for v, u in links.get((value, unit, a), [])]}
+
     for r in run_named(store, "amounts"):
         claims = [c for c in r["claimed_by"].split("; ") if c and c not in publishers]
         fields = {"value": r["value"], "unit": r["unit"], "role": r["role"], "subject": r["subject"], "year": r["year"],
-                  "claimed_by": claims, "links": links.get((r["value"], r["unit"]), []),
-                  "same_as": [f"{v} {u}" for v, u in links.get((r["value"], r["unit"]), [])]}
-        add(r, "amount", fields, lambda a, r=r: ev.among(a, r["evidence"]))
+                  "claimed_by": claims}
+        add(r, "amount", fields, lambda a, r=r: ev.among(a, r["evidence"]), linked(r["value"], r["unit"]))
 
     for r in run_named(store, "stances"):
         fields = {"actor": r["actor"], "stance": r["stance"], "topic": r["topic"], "date": r["date"]}

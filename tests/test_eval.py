@@ -127,8 +127,8 @@ def test_quote_start_is_the_first_five_words():
 
 
 def test_matching_is_one_to_one_and_maximal():
-    same = lambda a, b: a == b  # noqa: E731
-    assert one_to_one(["x"], ["x", "x"], same, lambda a, b: 0.0) == [(0, 0)] or one_to_one(["x"], ["x", "x"], same, lambda a, b: 0.0) == [(0, 1)]
+    pairs = one_to_one(["x"], ["x", "x"], lambda a, b: a == b, lambda a, b: 0.0)
+    assert len(pairs) == 1 and pairs[0][0] == 0      # a duplicate extraction pairs once
     # greedy in order would pair x-p and leave y alone; the maximum matching pairs both
     ok = {("x", "p"), ("x", "q"), ("y", "p")}
     assert one_to_one(["x", "y"], ["p", "q"], lambda a, b: (a, b) in ok, lambda a, b: 0.0) == [(0, 1), (1, 0)]
@@ -240,7 +240,7 @@ def test_table_and_json_views(tmp_path):
 def test_bad_gold_lines_name_their_line(tmp_path, row, needle):
     good = {"article": "a1", "category": "actor", "actor": "X", "type": "Country"}
     path = write_gold(tmp_path / "gold.jsonl", [good, row])
-    with pytest.raises(InputError, match=rf"gold.jsonl:2: .*{needle}" if "'" not in needle else r"gold.jsonl:2: ") as err:
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: ") as err:
         load_gold(path)
     assert needle in str(err.value) and "\n" not in str(err.value)
 
