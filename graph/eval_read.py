@@ -3,8 +3,9 @@
 The rows come from the named queries, whose column contracts are stable;
 the ``sources`` column says which articles a fact is in.  The evaluator's own
 queries (``eval_data/*.rq``) add what those rows do not carry: every label
-and alias (to resolve names), agreement editions, amounts linked as the same
-figure, and the evidence sentence of a fact in one article.
+and alias (to resolve names), agreement editions, and, per article, the
+figures linked as the same amount, an amount's claimants and a fact's
+evidence sentence.
 """
 from __future__ import annotations
 
@@ -142,14 +143,18 @@ def read_graph(store: GraphStore, articles: set[str], reference: list[Path]) -> 
     for r in _rows(store, "same_as"):
         links[(r["value"], r["unit"], r["article"])].append((r["other_value"], r["other_unit"]))
 
+    # claimants per article; a publisher as claimant means "stated as fact"
+    claims: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for r in _rows(store, "claims"):
+        if r["claimant"] not in publishers:
+            claims[(r["value"], r["unit"], r["article"])].append(r["claimant"])
+
     def linked(value: str, unit: str):
-        return lambda a: {"links": links.get((value, unit, a), []),
+        return lambda a: {"links": links.get((value, unit, a), []), "claimed_by": claims.get((value, unit, a), []),
                           "same_as": [f"{v} {u}" for v, u in links.get((value, unit, a), [])]}
 
     for r in run_named(store, "amounts"):
-        claims = [c for c in r["claimed_by"].split("; ") if c and c not in publishers]
-        fields = {"value": r["value"], "unit": r["unit"], "role": r["role"], "subject": r["subject"], "year": r["year"],
-                  "claimed_by": claims}
+        fields = {"value": r["value"], "unit": r["unit"], "role": r["role"], "subject": r["subject"], "year": r["year"]}
         add(r, "amount", fields, lambda a, r=r: ev.among(a, r["evidence"]), linked(r["value"], r["unit"]))
 
     for r in run_named(store, "stances"):
