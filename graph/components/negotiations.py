@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..context import ArticleContext, component
-from ..dates import find_times
+from ..dates import PartialDate, find_times
 from ..emit import Concept
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
@@ -137,16 +137,45 @@ def _status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
 
 
 def _venue(ctx: ArticleContext, sent, tok: int):
-    places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place"]
+    doc = sent.span.doc
+    places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place"
+              and not (m.tok_start > sent.span.start + 1 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 2].lower_ == "on")]
     heads = ctx.lexicon.rules.data("negotiation.json")["venue_heads"]
     m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
     if places and (m is None or min(p.start for p in places) - sent.start < m.start()):
-        return min(places, key=lambda m: (m.tok_start < tok, abs(m.tok_start - tok))).iri
+        doc = sent.span.doc
+        preps = set(ctx.lexicon.rules.data("negotiation.json")["venue_prepositions"])
+        after_prep = lambda p: p.tok_start > sent.span.start and doc[p.tok_start - 1].lower_ in preps - {"on"}  # noqa: E731
+        return min(places, key=lambda m: (not after_prep(m), m.tok_start < tok, abs(m.tok_start - tok))).iri
     if m:
         name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
         iri = mint("place", name)
         ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
         return iri
+    return None
+
+
+SPAN_DAY = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th)?\s*(?:round|percent|%))")
+SPAN_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*$")
+
+
+def _span_end(text: str, start, times):
+    """"March 7-9" or "Tuesday and Wednesday": the end day of a meeting that spans days."""
+    d = start.date
+    if d is None or d.precision != "day":
+        return None
+    m = SPAN_DAY.match(text[start.end:])
+    if m:
+        day = int(m.group(1))
+        if d.day < day <= 31:
+            try:
+                return PartialDate(d.year, d.month, day) if PartialDate(d.year, d.month, day).first_day() else None
+            except ValueError:
+                return None
+    for t in times:
+        if t.start >= start.end and SPAN_JOIN.match(text[start.end:t.start]) and t.date and t.date.precision == "day" \
+                and t.date.first_day() > d.first_day() and (t.date.first_day() - d.first_day()).days <= 7:
+            return t.date
     return None
 
 
@@ -168,7 +197,9 @@ def rounds(ctx: ArticleContext) -> None:
         for h, is_round in candidates:
             ordinal, plural = _ordinal(ctx, sent, h.tok_start, known) if is_round else (None, False)
             times = [t for t in find_times(sent.text, ctx.published) if t.date is not None and t.date.precision != "year" or (t.date and "year" not in t.text)]
-            date = min(times, key=lambda t: abs(t.start - (h.start - sent.start))).date if times else None
+            nearest = min(times, key=lambda t: abs(t.start - (h.start - sent.start))) if times else None
+            date = nearest.date if nearest else None
+            end = _span_end(sent.text, nearest, times) if nearest else None
             if is_round and ordinal is None and date is None:
                 continue
             if ordinal is None and date is None:
@@ -190,6 +221,8 @@ def rounds(ctx: ArticleContext) -> None:
                 props["venue"] = venue
             if date is not None:
                 props["startDate"] = date
+            if end is not None:
+                props["endDate"] = end
             fact = by_iri.get(iri)
             if fact is None:
                 fact = by_iri[iri] = Fact("round", iri, props)
@@ -198,3 +231,22 @@ def rounds(ctx: ArticleContext) -> None:
                 for k, v in props.items():
                     fact.props.setdefault(k, v)
             fact.evidence.append(Evidence(sent.index, h.start, h.end))
+    _merge_unordinaled(ctx, by_iri)
+
+
+def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact]) -> None:
+    """A meeting told first without its ordinal ("talks in Honolulu on March 7") is the ordinal round of that month."""
+    ordinaled = [f for f in by_iri.values() if "ordinal" in f.props and "startDate" in f.props]
+    for f in [f for f in by_iri.values() if "ordinal" not in f.props and "startDate" in f.props]:
+        month = f.props["startDate"].iso()[:7]
+        same = [o for o in ordinaled if o.props["startDate"].iso()[:7] == month]
+        if len(same) != 1:
+            continue
+        o = same[0]
+        for k, v in f.props.items():
+            if k == "startDate" and len(v.iso()) > len(o.props[k].iso()):
+                o.props[k] = v
+            elif k in {"venue", "endDate"}:
+                o.props.setdefault(k, v)
+        o.evidence.extend(f.evidence)
+        ctx.facts.remove(f)
