@@ -40,7 +40,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import ParleyError
-from .answers import Answer, Job
+from .answers import Answer
 from .config import DEFAULT_PORT, ENV_SERVE_PASSWORD, ENV_SERVE_USER, ServeConfig
 from .library import all_queries, bind, load
 from .protocol import BadRequest, make_job, protocol_params

@@ -19,7 +19,6 @@ import multiprocessing as mp
 import os
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 
 import anyio.to_thread
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 import time
 import urllib.error
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,7 +21,10 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its TestClient; httpx still works
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 from conftest import assert_one_line_error, run_cli
 from parley.graph.store import GraphStore
