@@ -163,7 +163,9 @@ def build(paths: list[Path], manifest: Path | None = None, reference: list[Path]
     report.triples = len(triples)
     report.entities = _count_entities(store)
     if validate:
-        report.violations = [str(v) for v in shacl_violations(triples)]
+        results = shacl_violations(triples)
+        report.violations = [str(v) for v in results if v.severity == "Violation"]
+        report.warnings.extend(f"shacl warning: {v}" for v in results if v.severity != "Violation")
     if out_dir is not None:
         from ..exports.rdf import write_rdf
 

@@ -19,6 +19,7 @@ class Violation:
     focus: str
     path: str
     message: str
+    severity: str = "Violation"  # Violation | Warning | Info (sh:severity)
 
     def __str__(self) -> str:
         return f"{self.focus} {self.path}: {self.message}"
@@ -34,20 +35,19 @@ def _rdflib_graph(triples: Iterable[ox.Triple]):
 
 
 def shacl_violations(triples: Iterable[ox.Triple]) -> list[Violation]:
-    """Validate against ``shapes.ttl``; return the violations (empty when the graph conforms)."""
+    """Validate against ``shapes.ttl``; return every result (``severity`` tells violations from warnings)."""
     import rdflib
     from pyshacl import validate
 
     data = _rdflib_graph(triples)
     shapes = rdflib.Graph().parse(str(data_path("shapes.ttl")), format="turtle")
-    conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
-    if conforms:
-        return []
+    _, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     out = []
     for res in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        severity = str(report.value(res, sh.resultSeverity) or sh.Violation).rsplit("#", 1)[-1]
         out.append(Violation(str(report.value(res, sh.focusNode)), str(report.value(res, sh.resultPath) or ""),
-                             str(report.value(res, sh.resultMessage) or "violates a shape")))
+                             str(report.value(res, sh.resultMessage) or "violates a shape"), severity))
     return sorted(out, key=str)
 
 

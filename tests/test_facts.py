@@ -1,0 +1,132 @@
+"""Quantities, stances and quotes extracted from short texts written for these tests."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parley.graph.amounts import find_quantities
+from parley.graph.documents import Document
+from parley.graph.extract import extract, lexicon_for
+from parley.ontology.rules import load_rules
+
+ID = "https://w3id.org/parley/id/"
+
+
+def facts(text: str, kind: str | None = None, published: str = "2021-05-12", publisher: str = "Test Wire"):
+    doc = Document(id="t1", source="t1.txt", text=text, title=None, publisher=publisher, published=published, url=None)
+    ctx = extract(doc, lexicon_for())
+    out = [f for f in ctx.facts if kind is None or f.kind in (kind if isinstance(kind, tuple) else (kind,))]
+    return ctx, out
+
+
+def label(ctx, iri):
+    ent = ctx.entities.get(iri) or ctx.lexicon.reference.get(iri)
+    return ent.label if ent else iri
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("a bill of 2.3 trillion won", "2300000000000", "KRW"),
+    ("some US$7.5 billion", "7500000000", "USD"),
+    ("RM12.4 billion", "12400000000", "MYR"),
+    ("€3bn", "3000000000", "EUR"),
+    ("two-point-four trillion won", "2400000000000", "KRW"),
+    ("forty-five sen", "0.45", "MYR"),
+    ("¥88 billion", "88000000000", "JPY"),
+])
+def test_money_values_and_currencies(text, value, unit):
+    qs = find_quantities(text, load_rules())
+    assert [(str(q.value.normalize()) if q.value != q.value.to_integral() else str(int(q.value)), q.unit) for q in qs] == [(value, unit)]
+
+
+def test_percent_ratio_count_and_what_is_not_a_quantity():
+    qs = find_quantities("Talks on March 3, 2020, the 4th round, covered 12 percent, a threefold rise, two-thirds and 31,000 U.S. troops over two-day meetings.", load_rules())
+    got = [(q.kind, q.value, q.unit) for q in qs]
+    assert ("Percentage", Decimal("12"), "percent") in got
+    assert ("Ratio", Decimal("3"), "ratio") in got
+    assert ("Ratio", Decimal("0.6667"), "ratio") in got
+    assert ("Count", Decimal("31000"), "persons") in got
+    assert len(got) == 4  # no date, year, ordinal or duration
+
+
+def test_conversion_in_parentheses_is_linked_not_a_separate_list_item():
+    qs = find_quantities("It paid 500 billion won ($430 million), then €2bn, £1bn.", load_rules())
+    assert [q.converted_from for q in qs] == [None, 0, None, None]
+
+
+def test_amount_role_subject_year_claimant_in_host_nation_talks():
+    text = ("Japan and the United States resumed talks on host-nation support on Monday.\n"
+            "Under the current deal Japan paid 190 billion yen ($1.7 billion) this year.\n"
+            "Washington asked Tokyo to pay $6 billion a year, according to people familiar with the talks.\n"
+            "About 54,000 U.S. troops are stationed in Japan.")
+    ctx, amounts = facts(text, ("MonetaryAmount", "Count"))
+    rows = {(str(f.props["value"].normalize()), f.props["unit"]): f for f in amounts}
+    paid = rows[("1.9E+11", "JPY")]
+    assert paid.props["role"][1] == "contribution" and label(ctx, paid.props["subject"]) == "Japan"
+    assert paid.props["year"].iso() == "2021"
+    conv = rows[("1.7E+9", "USD")]
+    assert conv.props["sameAmountAs"] == paid.iri and paid.props["sameAmountAs"] == conv.iri
+    demand = rows[("6E+9", "USD")]
+    assert demand.props["role"][1] == "demand" and "year" not in demand.props  # "a year" is a rate
+    assert demand.evidence[0].claimant_text == "people familiar with the talks"
+    troops = rows[("5.4E+4", "persons")]
+    assert troops.props["role"][1] == "count" and label(ctx, troops.props["subject"]) == "U.S. Forces Japan"
+
+
+def test_same_fact_in_two_sentences_is_one_node():
+    text = "South Korea paid 900 billion won this year.\nThe 900 billion won South Korea paid this year was a record."
+    _, amounts = facts(text, "MonetaryAmount")
+    assert len({f.iri for f in amounts}) == 1
+
+
+def test_stances_negation_passive_and_anonymous_officials():
+    text = ("Iran and the United States met in Vienna on Tuesday.\n"
+            "Tehran rejected a U.S. proposal for a phased lifting of sanctions.\n"
+            "A senior Iranian official said Iran cannot accept any partial deal.\n"
+            "The plan was welcomed by the European Union.")
+    ctx, st = facts(text, "stance")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert ("Iran", "reject") in got
+    assert ("European Union", "support") in got
+    assert ("Iran", "accept") not in got  # "cannot accept" is a rejection
+    assert all(f.evidence and f.props["topic"] for f in st)
+
+
+def test_considered_moves_are_not_stances():
+    _, st = facts("Japan and the United States held talks in Tokyo.\nJapan could accept a modest increase, officials said.", "stance")
+    assert not [f for f in st if f.props["stanceType"][1] == "accept"]
+
+
+def test_quotes_with_speakers_and_labels_skipped():
+    text = ("Japan and the United States held host-nation support talks in Tokyo on Monday.\n"
+            "\"We will keep working toward a fair outcome,\" Foreign Minister Taro Sato told reporters.\n"
+            "\"Both sides narrowed their differences,\" he added.\n"
+            "The costs fall under the \"facility improvement\" category.")
+    ctx, qs = facts(text, "statement")
+    by_quote = {f.props["quote"]: f for f in qs}
+    assert set(by_quote) == {"We will keep working toward a fair outcome,", "Both sides narrowed their differences,"}
+    assert {label(ctx, f.props["speaker"]) for f in qs} == {"Taro Sato"}
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 200_000,
+    "no punctuation at all " * 5000,
+    "\x00\x01\x02 control \x1b[31m characters \x7f " * 100,
+    "Сеул и Вашингтон 首尔 와 워싱턴 mixed scripts 1조 원 ₩1tn " * 200,
+    "<script>alert(1)</script> 5 billion dollars <img src=x onerror=alert(1)> " * 100,
+    "(((((((((( $$$$ 1,2,3,4,5,6,7,8,9,0,1,2,3,4,5 trillion trillion won" * 300,
+])
+def test_hostile_text_never_crashes(text):
+    ctx, _ = facts(text)
+    assert isinstance(ctx.warnings, list)
+    for f in ctx.facts:
+        for ev in f.evidence:
+            assert 0 <= ev.start <= ev.end <= len(text)
+
+
+def test_ten_megabyte_article_is_processed():
+    para = "The United States demanded that Japan pay $8 billion a year for U.S. Forces Japan. "
+    text = "\n".join(para * 20 for _ in range(10 * 1024 * 1024 // (len(para) * 20) + 1))
+    assert len(text) >= 10 * 1024 * 1024
+    ctx, amounts = facts(text, "MonetaryAmount")
+    assert amounts and len({f.iri for f in amounts}) == 1
