@@ -110,8 +110,9 @@ def read_graph(store: GraphStore, articles: set[str], reference: list[Path]) -> 
     out: dict[tuple[str, str], list[Fact]] = defaultdict(list)
 
     def add(row: dict[str, str], cat: str, fields: dict[str, Any], evidence, per_article=None) -> None:
-        for art in sorted(set(row["sources"].split()) & articles):
-            mine = {**fields, **(per_article(art) if per_article else {})}
+        sources = set(row["sources"].split())
+        for art in sorted(sources & articles):
+            mine = {**fields, "merged": len(sources) > 1, **(per_article(art) if per_article else {})}
             out[(art, cat)].append(Fact(art, cat, mine, evidence=evidence(art)))
 
     # actors: one per label and type in an article (rows that differ in title or affiliation are merged)

@@ -104,6 +104,16 @@ def test_dates_match_at_the_gold_precision():
     assert same_date(None, "") and not same_date(None, "2019")
 
 
+def test_a_merged_fact_may_refine_the_gold_date(names):
+    from parley.graph.scoring import KEYS
+
+    start = dict(KEYS["round"])["start"]
+    assert not start({"start": "2020-03"}, {"start": "2020-03-17", "merged": False}, names)
+    assert start({"start": "2020-03"}, {"start": "2020-03-17", "merged": True}, names)
+    assert not start({"start": "2020-03-17"}, {"start": "2020-03", "merged": True}, names)
+    assert not start({"start": "2020-04"}, {"start": "2020-03-17", "merged": True}, names)
+
+
 def test_amounts_match_within_half_a_percent():
     assert same_value("960000000000", "962000000000")        # 0.21 %
     assert not same_value("960000000000", "965000000000")    # 0.52 %
@@ -145,10 +155,11 @@ GOLD_ROWS = [
     {"article": "a1", "category": "actor", "actor": "Ministry of National Defense", "type": "GovernmentBody", "title": None, "affiliation": "South Korea"},
     {"article": "a2", "category": "actor", "actor": "U.S.", "type": "Country", "title": None, "affiliation": None},
     {"article": "a2", "category": "actor", "actor": "Kang Kyung-wha", "type": "Person", "title": "Foreign Minister", "affiliation": "South Korea"},
-    # rounds: round 5 in a1 matches; in a2 the gold gives only the month, so the day-precise graph round misses
+    # rounds: round 5 matches in a1, and in a2 too although a2's gold has only the month (the graph merged it
+    # from both articles, with a1's day); round 4 (a2 only) misses, because the gold is more precise than the graph
     {"article": "a1", "category": "round", "agreement": "Special Measures Agreement", "edition": 11, "ordinal": 5, "venue": "Seoul", "status": "broken_off", "start": "2019-11-18", "end": "2019-11-19"},
     {"article": "a2", "category": "round", "agreement": "Special Measures Agreement", "edition": 11, "ordinal": 5, "venue": "Seoul", "status": "broken_off", "start": "2019-11", "end": None},
-    {"article": "a2", "category": "round", "agreement": "Special Measures Agreement", "edition": 11, "ordinal": 4, "venue": "Honolulu", "status": "held", "start": "2019-10", "end": "2019-10-02"},
+    {"article": "a2", "category": "round", "agreement": "Special Measures Agreement", "edition": 11, "ordinal": 4, "venue": "Honolulu", "status": "held", "start": "2019-10-02", "end": None},
     # amounts: three match (one within tolerance); the demand is annotated as an offer
     {"article": "a1", "category": "amount", "value": "1040000000000", "unit": "KRW", "role": "contribution", "subject": "South Korea", "year": "2019", "claimed_by": "lawmakers"},
     {"article": "a1", "category": "amount", "value": "891000000", "unit": "USD", "role": "contribution", "subject": "South Korea", "year": "2019", "claimed_by": "lawmakers", "same_as": "1040000000000 KRW"},
@@ -177,19 +188,19 @@ def test_exact_scores_on_a_known_graph(tmp_path):
     assert report.macro_f1 == pytest.approx(sum(f1.values()) / 5)
     attrs = {(c, k): (a.correct, a.total) for c, s in report.scores.items() for k, a in s.attributes.items()}
     assert attrs[("actor", "title")] == (3, 3) and attrs[("actor", "affiliation")] == (3, 3)
-    assert attrs[("round", "end")] == (1, 2)          # round 4's gold end is not in the graph
+    assert attrs[("round", "end")] == (1, 2)          # a2's gold gives no end for round 5
     assert attrs[("amount", "year")] == (3, 3)
     assert attrs[("amount", "claimed_by")] == (3, 3)  # the publisher as claimant counts as "stated as fact"
     assert attrs[("amount", "same_as")] == (3, 3)     # the KRW/USD link, both ways
     assert attrs[("stance", "date")] == (1, 2)
     missed = {(f.article, f.category, f.line) for f in report.missed}
-    assert missed == {("a1", "actor", 2), ("a2", "round", 6), ("a2", "amount", 11), ("a2", "stance", 14), ("a1", "quote", 16)}
+    assert missed == {("a1", "actor", 2), ("a2", "round", 7), ("a2", "amount", 11), ("a2", "stance", 14), ("a1", "quote", 16)}
     spurious = sorted((f.article, f.category, f.summary()) for f in report.spurious)
     assert [s[:2] for s in spurious] == [("a2", "actor"), ("a2", "amount"), ("a2", "round")]
-    assert "start=2019-11-18" in spurious[2][2]
+    assert "ordinal=4" in spurious[2][2] and spurious[2][2].endswith("start=2019-10")
     # the nearest extracted round names the key that differs, and spurious facts carry their sentence
     note = next(f.note for f in report.missed if f.category == "round")
-    assert "start: graph 2019-11-18" in note
+    assert note.endswith("differs on start: graph 2019-10")
     amount = next(f for f in report.spurious if f.category == "amount")
     assert amount.evidence == "The United States demanded $5 billion."
 
