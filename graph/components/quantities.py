@@ -35,8 +35,10 @@ from ..nlp import Sentence
 from ..speakers import Speaker, claimant
 
 LEFT, RIGHT = 12, 5  # token windows for role cues
+RIGHT_BONUS = 6  # "the 1.04 trillion won Seoul paid": a cue right after the figure is its own clause's verb
 PAYER_ROLES = {"contribution", "demand", "offer", "gap", "share"}
 RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth|cut|reduction|decrease)\b|^\W*(?:more|higher|up|down)\b", re.I)
+RISE_BEFORE = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|raised?|hike[sd]?|jump(?:ed)?|boost(?:ed)?|up|grew|growth|cut|lowered)\s+(?:of\s+|by\s+)?(?:about\s+|around\s+|some\s+|a\s+|an\s+)?$", re.I)
 FROM = re.compile(r"^[\s,)]*(?:\w+\s+){0,3}?(?:up |down )?(?:from|compared with|compared to|versus|vs\.?)\s+(?:about |around |roughly |some )?$", re.I)
 RATE = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
@@ -70,11 +72,12 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
             continue
         if role == "contribution" and h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ == "to" and any(g < h.tok_start for g in governed):
             continue  # "asked Seoul to pay $5 billion": the demand governs
-        score = dist + 4 * prio[role]
+        score = dist + 4 * prio[role] - (RIGHT_BONUS if h.tok_start >= span[1] else 0)
         if best is None or score < best[0]:
             best = (score, role)
     role = best[1] if best else "other"
-    if (q.kind == "Percentage" or q.kind == "Ratio" and q.value < 1) and role in {"contribution", "other"} and not RISE.match(sent.text[q.end:q.end + 20]):
+    rise = RISE.match(sent.text[q.end:q.end + 20]) or RISE_BEFORE.search(sent.text[max(0, q.start - 25):q.start])
+    if (q.kind == "Percentage" and role == "contribution" or q.kind == "Ratio" and q.value < 1 and role in {"contribution", "other"}) and not rise:
         role = "share"
     return role
 
