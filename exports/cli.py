@@ -1,4 +1,4 @@
-"""``parley export``: write the stored graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or GraphML."""
+"""``parley export`` (Turtle, TriG, N-Quads, N-Triples, JSON-LD, GraphML, CSV) and ``parley view`` (HTML views)."""
 from __future__ import annotations
 
 import argparse
@@ -20,8 +20,18 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _view(args: argparse.Namespace) -> int:
+    from .views import write_views
+
+    result = write_views(args.store, args.out, focus=args.focus)
+    print(f"wrote {result['index']} ({len(result['views'])} views in {args.out / 'views'})")
+    if result["focus"]:
+        print(f"focus: {args.out / 'views' / (result['focus'] + '.html')}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``parley export`` to the CLI's sub-commands."""
+    """Add ``parley export`` and ``parley view`` to the CLI's sub-commands."""
     e = sub.add_parser("export", help="write the stored graph as turtle, trig, nquads, ntriples, jsonld or graphml")
     e.add_argument("--store", type=Path, default=Path("parley-store"), metavar="DIR",
                    help="store location (default parley-store), opened read-only")
@@ -30,3 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "graphml: the semantic graph for Gephi/Cytoscape")
     e.add_argument("--out", type=Path, metavar="FILE", help="output file (default: standard output)")
     e.set_defaults(func=_export)
+
+    v = sub.add_parser("view", help="write offline HTML network views (overview, positions, negotiations, ego views)")
+    v.add_argument("focus", nargs="?", metavar="FOCUS",
+                   help="an entity's name, alias or IRI: also write its neighbourhood (depth 2)")
+    v.add_argument("--store", type=Path, default=Path("parley-store"), metavar="DIR",
+                   help="store location (default parley-store), opened read-only")
+    v.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
+                   help="output folder (default out): index.html and views/")
+    v.set_defaults(func=_view)

@@ -171,6 +171,9 @@ def build(paths: list[Path], manifest: Path | None = None, reference: list[Path]
 
         report.outputs.append(write_rdf(out_dir / "graph.ttl", triples, "turtle"))
         report.outputs.append(write_rdf(out_dir / "graph.trig", store.quads(), "trig"))
+        from ..exports.views import write_views  # offline HTML views: out/index.html
+
+        report.outputs.append(write_views(store, out_dir)["index"])
     report.seconds = time.perf_counter() - started
     return report
 

@@ -1,0 +1,95 @@
+"""Offline interactive HTML views of a Parley store: ``parley view`` and the end of ``parley build``.
+
+:func:`write_views` writes ``OUT/index.html`` linking
+
+* ``views/overview.html``: actors, negotiations and places, aggregated;
+* ``views/positions.html``: stances and money per side;
+* ``views/negotiation-*.html``: one per negotiation, rounds in order, with a timeline;
+* ``views/ego-*.html``: an entity's neighbourhood to depth 2 (the focus, and the
+  best-documented actors),
+
+with vis-network and the page script in ``views/lib/``.  Nothing is fetched
+from the network when a page is opened.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ...errors import StoreError
+from . import ego, negotiation, overview, positions, render
+from .common import ACTOR_TYPES, View
+from .data import ViewData
+
+__all__ = ["write_views", "resolve_focus"]
+
+EGO_VIEWS = 6  # ego views written for the best-documented actors besides the focus
+
+
+def _open(store_or_dir):
+    from ...graph.store import GraphStore
+
+    if isinstance(store_or_dir, GraphStore):
+        return store_or_dir
+    path = Path(store_or_dir)
+    if not path.is_dir():
+        raise StoreError(f"{path}: no Parley store here; run 'parley build' first or pass --store")
+    return GraphStore(path, read_only=True)
+
+
+def resolve_focus(store_or_dir, focus: str) -> tuple[str, str]:
+    """The IRI and label of the entity named ``focus`` (label, alias or IRI)."""
+    return ego.resolve(ViewData(_open(store_or_dir)), focus)
+
+
+def _unique(views: list[View]) -> None:
+    seen: dict[str, int] = {}
+    for v in views:
+        n = seen.get(v.slug, 0)
+        seen[v.slug] = n + 1
+        if n:
+            v.slug = f"{v.slug}-{n + 1}"
+
+
+def write_views(store_or_dir, out_dir: Path | str, focus: str | None = None) -> dict:
+    """Write ``out_dir/index.html`` and the views; return what was written.
+
+    ``store_or_dir`` is a :class:`~parley.graph.store.GraphStore` or a store
+    folder (opened read-only).  ``focus`` (a label, alias or IRI) adds an ego
+    view of that entity; an unknown focus raises
+    :class:`~parley.errors.InputError` listing close matches, before anything
+    is written.  Returns ``{"index": path, "views": [summary, ...],
+    "focus": slug or None, "seconds": float}``.
+    """
+    started = time.perf_counter()
+    data = ViewData(_open(store_or_dir))
+    focus_entity = ego.resolve(data, focus) if focus is not None else None
+    out = Path(out_dir)
+    folder = out / "views"
+    main = [overview.build(data), positions.build(data)]
+    negs = negotiation.negotiations(data)
+    neg_views = [negotiation.build(data, iri, label) for iri, label, _ in negs[:negotiation.MAX_NEGOTIATIONS]]
+    targets = [focus_entity] if focus_entity else []
+    top_actors, _, _ = overview.entities(data, EGO_VIEWS + 1, ACTOR_TYPES)
+    for iri in top_actors:
+        if len(targets) >= EGO_VIEWS + (1 if focus_entity else 0):
+            break
+        if focus_entity is None or iri != focus_entity[0]:
+            targets.append((iri, data.graph([iri]).nodes[iri]["label"]))
+    ego_views = [ego.build(data, iri, label) for iri, label in targets]
+    views = main + neg_views + ego_views
+    _unique(views)
+    render.copy_assets(folder)
+    written = {render.write_view(v, folder).name for v in views}
+    for stale in folder.glob("*.html"):
+        if stale.name not in written and stale.name.startswith(("overview", "positions", "negotiation-", "ego-")):
+            stale.unlink()
+    notes = []
+    if len(negs) > len(neg_views):
+        notes.append(f"{len(negs) - len(neg_views)} negotiations with the fewest rounds have no page of their own.")
+    sections = [("Overview and positions", [v.summary() for v in main]),
+                ("Negotiations", [v.summary() for v in neg_views]),
+                ("Entities (ego views, depth 2)", [v.summary() for v in ego_views])]
+    index = render.write_index(out, sections, notes)
+    return {"index": index, "views": [v.summary() for v in views],
+            "focus": ego_views[0].slug if focus_entity else None, "seconds": time.perf_counter() - started}
