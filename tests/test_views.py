@@ -405,3 +405,119 @@ def test_screenshots_exist_for_a_person_to_look_at(views, browser):
         shots = sorted((ARTIFACTS / name).glob("*.png"))
     assert {p.stem for p in shots} >= {"index", "overview", "positions"}
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 10_000 for p in shots)
+
+
+# -- untrusted article text ---------------------------------------------------------------------
+
+EVIL_TXT = (f"SEOUL, March 3 -- South Korea rejected the U.S. demand {PAYLOADS[0]} for a larger share of the cost.\n"
+            f"Foreign Minister Kang Kyung-wha said {PAYLOADS[1]} that the talks would go on.\n"
+            f"The fifth round of talks was held in Seoul, and the United States demanded $5 billion {PAYLOADS[2]} a year.\n")
+EVIL_HTML = ("<!DOCTYPE html><html><head><title>&lt;img src=x onerror=\"document.title='XSS-RAN'\"&gt; talks</title>"
+             f"<script>document.title='{MARK}'</script></head><body><article>"
+             "<h1>&lt;script&gt;document.title='XSS-RAN'&lt;/script&gt; Cost-sharing talks</h1>"
+             "<p>SEOUL, Nov. 19 -- South Korea and the United States ended the fifth round of talks in Seoul on Tuesday "
+             "&lt;img src=x onerror=\"document.title='XSS-RAN';window.__xss=1\"&gt; without a deal, officials said.</p>"
+             f"<p>The United States demanded that Seoul pay $5 billion a year, {PAYLOADS[2]} which South Korea rejected "
+             "as excessive &lt;script&gt;window.__xss=1&lt;/script&gt;.</p>"
+             "<p>Negotiators will meet again in Honolulu next month, the foreign ministry said in a statement.</p>"
+             "</article></body></html>")
+
+
+def evil_ttl() -> str:
+    """The hand-written graph with a payload in every kind of text a view shows."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    swaps = {'"Kang Kyung-wha"@en': PAYLOADS[1], '"operational support category"': PAYLOADS[0],
+             '"We will keep working"': PAYLOADS[1], '"Yonhap"@en': PAYLOADS[0], '"Honolulu"@en': PAYLOADS[2],
+             '"11th Special Measures Agreement negotiation"@en': PAYLOADS[0] + " negotiation",
+             '"https://example.org/a1"^^xsd:anyURI': PAYLOADS[3]}
+    for old, new in swaps.items():
+        assert old in text, old
+        text = text.replace(old, str(ox.Literal(new)))
+    return text
+
+
+@pytest.fixture(scope="module")
+def xss_views(tmp_path_factory) -> list[Path]:
+    work = tmp_path_factory.mktemp("xss")
+    arts = work / "articles"
+    arts.mkdir()
+    (arts / "evil.txt").write_text(EVIL_TXT, encoding="utf-8")
+    (arts / "evil-page.html").write_text(EVIL_HTML, encoding="utf-8")
+    (arts / "manifest.csv").write_text(
+        "file,publisher,published,url\n"
+        f"evil.txt,\"{PAYLOADS[1].replace(chr(34), chr(34) * 2)}\",2019-11-19,{PAYLOADS[3]}\n"
+        f"evil-page.html,{PAYLOADS[0]} Herald,2019-11-20,https://example.org/news?a=1&b=<script>\n", encoding="utf-8")
+    run_cli("build", str(arts), cwd=work, check=True)
+    run_cli("view", "South Korea", "--out", "viewout", cwd=work, check=True)
+    store = fixture_store(work / "ttl-store", evil_ttl())
+    write_views(store, work / "ttl-out", focus="South Korea")
+    return [work / "viewout", work / "ttl-out"]
+
+
+SAFETY = """(() => { const v = window.parleyView; const tips = v ? [...v.nodes.get(), ...v.edges.get()].map(x => x.title) : [];
+  return { title: document.title, xss: window.__xss === undefined ? null : String(window.__xss),
+    imgs: document.querySelectorAll('img').length + tips.reduce((n, t) => n + t.querySelectorAll('img, script, iframe').length, 0),
+    scripts: [...document.scripts].map(s => s.type === 'application/json' ? 'json' : s.src.split('/').pop()),
+    protocols: [...document.querySelectorAll('a'), ...tips.flatMap(t => [...t.querySelectorAll('a')])].map(a => a.protocol),
+    handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+    text: tips.map(t => t.textContent).join(' ') + ' ' + (v ? v.nodes.get().map(n => n.label).join(' ') : '') }; })()"""
+
+
+def assert_safe(page: Page, path: Path) -> dict:
+    s = page.eval(SAFETY)
+    assert s["title"] != MARK and s["xss"] is None, f"{path.name}: injected script ran"  # payloads set the title to MARK
+    assert page.dialogs() == [], f"{path.name}: a dialog opened"
+    assert s["imgs"] == 0 and s["handlers"] == 0, f"{path.name}: markup from article text was parsed"
+    assert s["scripts"] in ([], ["json", "vis-network.min.js", "parley-view.js"]), s["scripts"]
+    assert set(s["protocols"]) <= {"file:", "https:", "http:"}, f"{path.name}: link protocols {s['protocols']}"
+    return s
+
+
+def test_article_text_never_executes(xss_views, browser):
+    shown_as_text = 0
+    for out in xss_views:
+        for path in pages(out):
+            page = open_drawn(browser, path)
+            try:
+                s = assert_safe(page, path)
+                shown_as_text += "<script>" in s["text"] and "onerror=" in s["text"]
+                if path.name == "index.html":
+                    continue
+                data = view_data(path)
+                for n in data["nodes"][:25]:  # hover the nodes: vis-network shows their tooltips
+                    point = page.eval(f"{NODE_POINT}({json.dumps(n['id'])})")
+                    page.hover(point["x"], point["y"])
+                    page.eval("new Promise(ok => setTimeout(ok, 30))")
+                evil = [n["full"] for n in data["nodes"] if "<" in n["full"]]
+                if evil:  # search for a payload label: the details panel shows its card
+                    page.eval(f"window.parleyView.find({json.dumps(evil[0])})")
+                    assert "<" in page.eval("document.getElementById('details').textContent")
+                page.eval("new Promise(ok => setTimeout(ok, 300))")  # let any onerror fire
+                assert_safe(page, path)
+            finally:
+                page.close()
+    assert shown_as_text >= 4, "the payloads should be in the pages, shown as plain text"
+
+
+def test_the_xss_check_can_fail(xss_views, browser):
+    """Positive control: the same page with the payload pasted in raw runs it (so the check above can fail),
+    and the real page without its Content-Security-Policy still runs nothing (escaping alone holds)."""
+    view = xss_views[1] / "views" / "positions.html"
+    html = view.read_text(encoding="utf-8")
+    no_csp = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    assert no_csp != html
+    control = view.with_name("control.html")
+    control.write_text(no_csp.replace("<body", f"<div>{PAYLOADS[1]}</div><body", 1), encoding="utf-8")
+    page = Page(browser, control.resolve().as_uri())
+    try:
+        assert page.wait_for(f"document.title === '{MARK}'", 5000), "the raw payload did not run: the check is blind"
+    finally:
+        page.close()
+    plain = view.with_name("no-csp.html")
+    plain.write_text(no_csp, encoding="utf-8")
+    page = open_drawn(browser, plain)
+    try:
+        page.eval("new Promise(ok => setTimeout(ok, 300))")
+        assert "<script>" in assert_safe(page, plain)["text"]
+    finally:
+        page.close()

@@ -18,7 +18,7 @@ from pathlib import Path
 from .data import Provenance
 
 STYLES = Path(__file__).resolve().parent / "styles.json"
-LABEL_MAX = 48  # characters drawn on the canvas; the tooltip shows the full label
+LABEL_MAX = 40  # characters drawn on the canvas; the tooltip shows the full label
 ACTOR_TYPES = ("Country", "GovernmentBody", "Military", "Organization", "Person", "Group", "Actor")
 # node attributes shown in tooltips, in this order (names as in parley.exports.graphml)
 INFO_ATTRS = ("title", "aliases", "ordinal", "startDate", "endDate", "status", "date", "year", "value", "unit",
@@ -39,7 +39,8 @@ def group_of(node_type: str | None) -> str:
 
 
 def short(label: str, limit: int = LABEL_MAX) -> str:
-    label = " ".join(str(label).split())
+    """``label`` on one line (or the lines it has), cut at ``limit`` characters."""
+    label = "\n".join(" ".join(line.split()) for line in str(label).strip().splitlines())
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -64,6 +65,14 @@ def money(value: str, unit: str = "") -> str:
             n = (v / scale).quantize(Decimal("0.01")).normalize()
             return f"{n:f} {word} {unit}".strip()
     return f"{v.normalize():f} {unit}".strip()
+
+
+def label_of(attrs: dict) -> str:
+    """A node's display label: the semantic graph's, with money written for people (``5 billion USD demand``)."""
+    if attrs.get("type") == "MonetaryAmount" and attrs.get("value"):
+        year = f"({attrs['year']})" if attrs.get("year") else ""
+        return " ".join(p for p in (money(str(attrs["value"]), str(attrs.get("unit", ""))), str(attrs.get("role", "")), year) if p)
+    return str(attrs["label"])
 
 
 @dataclass

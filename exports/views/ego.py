@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from ...errors import InputError
 from ..graphml import NODE_TYPES
-from .common import View, edge, node, node_info, slug
+from .common import label_of, View, edge, node, node_info, slug
 from .data import PARLEY, ViewData
 
 TOP, FIRST_RING = 250, 80
@@ -65,7 +65,7 @@ def build(data: ViewData, iri: str, label: str) -> View:
         attrs = g.nodes[n]
         extra = {"borderWidth": 4, "focus": True} if n == iri else {}
         info = {"depth": str(level[n]), **node_info(attrs)}
-        view.nodes.append(node(n, attrs["label"], attrs["type"], prov.get(n), info, **extra))
+        view.nodes.append(node(n, label_of(attrs), attrs["type"], prov.get(n), info, **extra))
     for s, o, key in sorted(g.edges(keys=True)):
         view.edges.append(edge(s, o, key, prov.get(s)))
     if not ring1:

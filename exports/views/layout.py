@@ -14,6 +14,7 @@ import math
 import igraph as ig
 
 PHYSICS_MAX = 60
+KK_MAX = 400
 SPACING = 110.0  # pixels between neighbouring nodes, roughly
 
 
@@ -30,7 +31,10 @@ def positions(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float, fl
     g = ig.Graph(n=len(ids), edges=pairs, directed=False)
     n = max(len(ids), 1)
     seed = [[math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)] for k in range(n)]
-    layout = g.layout_fruchterman_reingold(seed=seed, niter=500, grid="nogrid")
+    if n <= KK_MAX:  # Kamada–Kawai spreads hubs and their spokes readably; FR scales further
+        layout = g.layout_kamada_kawai(seed=seed, maxiter=50 * n)
+    else:
+        layout = g.layout_fruchterman_reingold(seed=seed, niter=500, grid="nogrid")
     coords = layout.coords
     if not coords:
         return {}

@@ -7,12 +7,13 @@ top, venues below the first round held there.
 """
 from __future__ import annotations
 
-from .common import ACTOR_TYPES, View, edge, node, node_info, slug
+from .common import label_of, ACTOR_TYPES, View, edge, node, node_info, slug
 from .data import ViewData, values
 from . import timeline
 
 MAX_NEGOTIATIONS = 40
 STEP_X, ROW_Y = 190, 190
+STRUCTURE = {"partOf", "venue", "party", "agreement"}  # edges drawn; places' countries and capitals are not
 
 
 def negotiations(data: ViewData) -> list[tuple[str, str, int]]:
@@ -55,12 +56,17 @@ def build(data: ViewData, iri: str, label: str) -> View:
             if row == 1:  # the agreement and anything else sits beside the negotiation
                 x = width / 2 + (k + 1) * STEP_X * (1 if k % 2 == 0 else -1) * 1.2
             pos[n] = (x, y)
+    round_rows = {r: _round_row(g, r, prov) for r in rounds}
     for n in sorted(g.nodes):
         attrs = g.nodes[n]
         x, y = pos[n]
-        view.nodes.append(node(n, attrs["label"], attrs["type"], prov.get(n), node_info(attrs), x=x, y=y))
+        label = label_of(attrs)
+        if n in round_rows:  # short on the canvas: the negotiation is the page's title
+            label = round_rows[n]["name"] + "\n" + (round_rows[n]["start"] or round_rows[n]["end"] or "undated")
+        view.nodes.append(node(n, label, attrs["type"], prov.get(n), node_info(attrs), x=x, y=y, full=attrs["label"]))
     for s, o, key in sorted(g.edges(keys=True)):
-        view.edges.append(edge(s, o, key, prov.get(s)))
+        if key in STRUCTURE:
+            view.edges.append(edge(s, o, key, prov.get(s)))
     for a, b in zip(rounds, rounds[1:]):
         view.edges.append(edge(a, b, "then", None, dashes=True, info={"order": "next round by date"}))
     parties = {o for _, o, k in g.out_edges(iri, keys=True) if k == "party"}
@@ -69,7 +75,7 @@ def build(data: ViewData, iri: str, label: str) -> View:
             view.edges.append(edge(n, iri, "position", prov.get(n), dashes=True,
                                    info={"relation": "states money positions in this negotiation"}))
     view.fixed = True
-    round_rows = [_round_row(g, r, prov) for r in rounds]
+    round_rows = [round_rows[r] for r in rounds]
     view.panels.append(("panel-rounds.html", {"rounds": round_rows}))
     money = [{"date": r["date"].value, "actor": r["actor"].value, "role": r["role"].value, "value": r["value"].value,
               "unit": r["unit"].value, "n": int(r["n"].value)} for r in data.rows("money", iris=values([iri]))]

@@ -8,7 +8,7 @@ saying how many were left out.
 """
 from __future__ import annotations
 
-from .common import ACTOR_TYPES, View, edge, node, node_info, note_left_out
+from .common import label_of, ACTOR_TYPES, View, edge, node, node_info, note_left_out
 from .data import ViewData, merge, values
 from ..graphml import local_name
 
@@ -51,7 +51,7 @@ def build(data: ViewData, k: int = TOP) -> View:
     for i in sorted(chosen):
         if i in g:
             attrs = g.nodes[i]
-            view.nodes.append(node(i, attrs["label"], attrs["type"], prov.get(i), node_info(attrs), weight=counts[i]))
+            view.nodes.append(node(i, label_of(attrs), attrs["type"], prov.get(i), node_info(attrs), weight=counts[i]))
     for (a, b), v in sorted(links.items()):
         if a not in g or b not in g:
             continue

@@ -49,10 +49,12 @@ def options(physics: bool, big: bool) -> dict:
                     "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "multiselect": False},
         "layout": {"hierarchical": {"enabled": False}, "improvedLayout": not big, "randomSeed": 7},
+        # big views: labels grow with evidence and small ones appear only when zoomed in
         "nodes": {"font": {"size": 14}, "borderWidth": 1,
-                  "scaling": {"min": 10, "max": 36, "label": {"enabled": False}}},
+                  "scaling": {"min": 10, "max": 28,
+                              "label": {"enabled": big, "min": 11, "max": 22, "drawThreshold": 5}}},
         "edges": {"smooth": False if big else {"enabled": True, "type": "continuous"},
-                  "scaling": {"min": 1, "max": 8}, "font": {"size": 10, "align": "middle"},
+                  "scaling": {"min": 1, "max": 8, "label": {"enabled": False}}, "font": {"size": 10, "align": "middle"},
                   "color": {"inherit": False}, "arrows": {"to": {"scaleFactor": 0.5}}},
     }
 
@@ -62,8 +64,10 @@ def network_data(view: View) -> dict:
     physics = False if view.fixed else layout.apply(view.nodes, view.edges)
     net = Network(directed=True, cdn_resources="in_line")
     net.nodes = view.nodes  # filled directly: pyvis's add_node/add_edge are quadratic
-    net.edges = [{"id": f"e{k}", **e} for k, e in enumerate(view.edges)]
-    net.set_options(json.dumps(options(physics, len(view.nodes) > layout.PHYSICS_MAX)))
+    big = len(view.nodes) > layout.PHYSICS_MAX
+    # edge labels of big views would hide the nodes: their relation stays in the tooltip
+    net.edges = [{"id": f"e{k}", **e, **({"label": ""} if big else {})} for k, e in enumerate(view.edges)]
+    net.set_options(json.dumps(options(physics, big)))
     nodes, edges, _heading, _height, _width, opts = net.get_network_data()
     groups = sorted({n["group"] for n in nodes})
     legend = [{"group": g, **styles()["groups"][g]} for g in groups]

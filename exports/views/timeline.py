@@ -51,11 +51,17 @@ def build(rounds: list[dict], positions: list[dict]) -> dict:
             continue
         if t is not None and v > 0:
             dated_points.append((t, v, p))
+    outside = 0
+    if dated_rounds:  # the rounds set the time axis; money reported for far-off years would squash them
+        lo = math.floor(min(t for t, _ in dated_rounds)) - 1
+        hi = math.floor(max(t for t, _ in dated_rounds)) + 2
+        kept = [(t, v, p) for t, v, p in dated_points if lo <= t < hi]
+        outside, dated_points = len(dated_points) - len(kept), kept
     times = [t for t, _ in dated_rounds] + [t for t, _, _ in dated_points]
     left_out = len(positions) - len(points)
     undated = len(rounds) - len(dated_rounds) + len(points) - len(dated_points)
     if not times:
-        return {"empty": True, "width": WIDTH, "height": 40, "left_out": left_out, "undated": undated}
+        return {"empty": True, "width": WIDTH, "height": 40, "left_out": left_out, "undated": undated, "outside": outside}
     t0, t1 = math.floor(min(times)), math.floor(max(times)) + 1
 
     def x(t: float) -> float:
@@ -92,4 +98,4 @@ def build(rounds: list[dict], positions: list[dict]) -> dict:
     return {"empty": False, "width": WIDTH, "height": height, "ticks": ticks[::step], "round_y": ROUND_LANE,
             "rounds": round_marks, "bands": bands, "left": LEFT, "right": WIDTH - RIGHT,
             "roles": [{"role": r, "color": styles()["roles"].get(r, styles()["edge"])} for r in roles],
-            "left_out": left_out, "undated": undated, "other_units": max(0, len({p["unit"] for _, _, p in dated_points}) - 2)}
+            "left_out": left_out, "undated": undated, "outside": outside, "other_units": max(0, len({p["unit"] for _, _, p in dated_points}) - 2)}
