@@ -6,7 +6,7 @@ from pathlib import Path
 from ..errors import InputError, StoreError
 from .rdf import QUAD_FORMATS, atomic_write, serialize
 
-EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "graphml")
+EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "graphml", "csv")
 
 
 def export(store, fmt: str, out: Path | str | None = None) -> bytes:
@@ -21,7 +21,9 @@ def export(store, fmt: str, out: Path | str | None = None) -> bytes:
       and reference) as stored;
     * ``jsonld``: the union, compacted with ``ontology/context.jsonld``;
     * ``graphml``: the semantic graph (actors, agreements, rounds, …; no
-      provenance nodes) for Gephi/Cytoscape, see :mod:`parley.exports.graphml`.
+      provenance nodes) for Gephi/Cytoscape, see :mod:`parley.exports.graphml`;
+    * ``csv``: one file per named query in the folder ``out`` (required), see
+      :mod:`parley.exports.csvexport`; the bytes returned list the files written.
 
     Output is deterministic: the same store gives byte-identical files.  A
     file at ``out`` is written atomically (temporary name, then rename).
@@ -32,6 +34,10 @@ def export(store, fmt: str, out: Path | str | None = None) -> bytes:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if not isinstance(store, GraphStore):
         store = GraphStore(Path(store), read_only=True)
+    if fmt == "csv":
+        from .csvexport import write_csv
+
+        return "".join(f"{p}\n" for p in write_csv(store, out)).encode("utf-8")
     if fmt in QUAD_FORMATS:
         data = serialize(store.quads(), fmt)
     elif fmt == "jsonld":

@@ -12,7 +12,9 @@ __all__ = ["register", "export"]
 
 def _export(args: argparse.Namespace) -> int:
     data = export(args.store, args.format, out=args.out)
-    if args.out is None:
+    if args.format == "csv":
+        print(f"wrote {len(data.splitlines())} CSV files to {args.out}", file=sys.stderr)
+    elif args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
@@ -32,13 +34,13 @@ def _view(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``parley export`` and ``parley view`` to the CLI's sub-commands."""
-    e = sub.add_parser("export", help="write the stored graph as turtle, trig, nquads, ntriples, jsonld or graphml")
+    e = sub.add_parser("export", help="write the stored graph as turtle, trig, nquads, ntriples, jsonld, graphml or csv")
     e.add_argument("--store", type=Path, default=Path("parley-store"), metavar="DIR",
                    help="store location (default parley-store), opened read-only")
     e.add_argument("--format", required=True, choices=EXPORT_FORMATS,
                    help="turtle/ntriples/jsonld: the union as one graph; trig/nquads: one named graph per article; "
-                        "graphml: the semantic graph for Gephi/Cytoscape")
-    e.add_argument("--out", type=Path, metavar="FILE", help="output file (default: standard output)")
+                        "graphml: the semantic graph for Gephi/Cytoscape; csv: one file per named query in --out DIR")
+    e.add_argument("--out", type=Path, metavar="FILE", help="output file (default: standard output); a folder for csv")
     e.set_defaults(func=_export)
 
     v = sub.add_parser("view", help="write offline HTML network views (overview, positions, negotiations, ego views)")

@@ -199,3 +199,70 @@ def test_bad_format_is_rejected_by_the_parser(tmp_path: Path):
     proc = run_cli("export", "--format", "yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "invalid choice" in proc.stderr
+
+
+# -- CSV: one file per named query -----------------------------------------------------------------
+
+def _csv_rows(text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.fixture(scope="module")
+def seed_csv(seed_build: Path) -> Path:
+    for name in ("csv-a", "csv-b"):
+        run_cli("export", "--format", "csv", "--out", name, cwd=seed_build, check=True)
+    return seed_build
+
+
+@pytest.fixture(params=["seed", "examples"])
+def csv_built(request) -> Path:
+    if request.param == "seed":
+        return request.getfixturevalue("seed_csv")
+    work = request.getfixturevalue("example_build")
+    if not (work / "csv-b").is_dir():
+        for name in ("csv-a", "csv-b"):
+            run_cli("export", "--format", "csv", "--out", name, cwd=work, check=True)
+    return work
+
+
+def test_csv_has_one_file_per_named_query_matching_parley_query(csv_built: Path):
+    from parley.queries.library import all_queries
+
+    queries = [q for q in all_queries() if not any(p.required for p in q.params)]
+    files = sorted(p.stem for p in (csv_built / "csv-a").glob("*.csv"))
+    assert files == sorted(q.name for q in queries) and "rounds" in files and "sources-of" not in files
+    non_empty = 0
+    for q in queries:
+        data = (csv_built / "csv-a" / f"{q.name}.csv").read_bytes()
+        assert data == (csv_built / "csv-b" / f"{q.name}.csv").read_bytes(), f"{q.name}.csv differs between runs"
+        proc = run_cli("query", q.name, "--format", "csv", cwd=csv_built, check=True)
+        ours, theirs = _csv_rows(data.decode("utf-8")), _csv_rows(proc.stdout)
+        assert ours == theirs, q.name
+        assert all(len(row) == len(ours[0]) for row in ours)
+        non_empty += len(ours) > 1
+    assert non_empty >= 4
+
+
+def test_csv_columns_follow_the_query_contract(csv_built: Path):
+    from test_queries import CONTRACT
+
+    for name, columns in CONTRACT.items():
+        path = csv_built / "csv-a" / f"{name}.csv"
+        if name == "sources-of":
+            assert not path.exists()
+            continue
+        assert _csv_rows(path.read_text(encoding="utf-8"))[0] == columns.split(","), name
+
+
+def test_csv_needs_an_out_folder(tmp_path: Path, csv_built: Path):
+    proc = run_cli("export", "--format", "csv", cwd=csv_built)
+    assert proc.returncode == 2
+    assert_one_line_error(proc, "--out DIR")
+    afile = tmp_path / "file.txt"
+    afile.write_text("x")
+    proc = run_cli("export", "--format", "csv", "--out", str(afile), cwd=csv_built)
+    assert proc.returncode == 2
+    assert_one_line_error(proc, "is a file")
