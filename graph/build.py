@@ -84,6 +84,21 @@ def _extract_one(args: tuple[Document, tuple[str, ...], str]) -> tuple[str, list
     return doc.id, triples, ctx.warnings, kinds
 
 
+def _extract_one_nt(args: tuple[Document, tuple[str, ...], str]) -> tuple[str, bytes, list[str], dict[str, int]]:
+    """Pool worker: :func:`_extract_one` with the triples as N-Triples bytes.
+
+    Pickling pyoxigraph terms costs about 45 µs a triple each way, more than
+    extracting them; N-Triples out and back costs about 5 µs.
+    """
+    doc_id, triples, warnings, kinds = _extract_one(args)
+    return doc_id, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), warnings, kinds
+
+
+def _from_nt(results: Iterator[tuple[str, bytes, list[str], dict[str, int]]]) -> Iterator[tuple[str, list[ox.Triple], list[str], dict[str, int]]]:
+    for doc_id, data, warnings, kinds in results:
+        yield doc_id, [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)], warnings, kinds
+
+
 def _static_graphs(store: GraphStore, refs: tuple[str, ...]) -> None:
     lex = lexicon_for(refs)
     onto = ox.Dataset(ox.parse(path=str(data_path("parley.ttl")), format=ox.RdfFormat.TURTLE))
@@ -137,7 +152,7 @@ def build(paths: list[Path], manifest: Path | None = None, reference: list[Path]
     pool = None
     if jobs > 1:
         pool = mp.get_context("fork").Pool(jobs)
-        results = pool.imap(_extract_one, pending(), chunksize=8)
+        results = _from_nt(pool.imap(_extract_one_nt, pending(), chunksize=8))
     else:
         results = map(_extract_one, pending())
     try:
