@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import shutil
+import time
 from pathlib import Path
 
 from . import ROOT, corpus, endtoend, extraction, push, queries, replicate, storeio, views
@@ -26,8 +27,8 @@ TARGETS = {"extraction_articles_per_s": 200, "build_10k_s": 60, "query_p50_ms": 
 MODES = {  # sizes, query graph (distinct triples), repeats, rdflib caps, views timeout, budget
     "default": dict(sizes=[100, 1000, 10000], query_triples=1_000_000, repeats=5, query_cap=5.0, io_cap=60.0,
                     views_timeout=60.0, build_cap=30.0, budget=570.0),
-    "quick": dict(sizes=[100], query_triples=150_000, repeats=3, query_cap=3.0, io_cap=10.0,
-                  views_timeout=30.0, build_cap=20.0, budget=75.0),
+    "quick": dict(sizes=[100], query_triples=150_000, repeats=3, query_cap=1.0, io_cap=5.0,
+                  views_timeout=15.0, build_cap=10.0, budget=90.0),
 }
 
 
@@ -112,10 +113,51 @@ def query_table(r: dict, info: dict) -> str:
                   "rdflib Dataset", "rdflib / store", "rdflib / default"], rows)
 
 
+def _queries(args, cfg: dict, big: dict, store_dir: Path, report: dict) -> None:
+    nq, union, copies = replicate.replicate(replicate.dump_nquads(store_dir), cfg["query_triples"])
+    qdir = args.work / "query-graph"
+    shutil.rmtree(qdir, ignore_errors=True)
+    qdir.mkdir(parents=True)
+    (qdir / "graph.nq").write_bytes(nq)
+    (qdir / "union.nt").write_bytes(union)
+    info = replicate.make_store(nq, qdir / "store") | {"triples": union.count(b"\n"), "copies": copies,
+                                                        "from_articles": big["articles"]}
+    report["query_graph"] = info
+    report["queries"] = queries.run(qdir / "store", qdir / "graph.nq", qdir / "union.nt", cfg["repeats"], 3,
+                                    cfg["query_cap"])
+    print(query_table(report["queries"], info), flush=True)
+
+
+def _store_io(cfg: dict, big: dict, budget: Budget, report: dict) -> None:
+    ttl = Path(big["build_jobs1"]["work"]) / "out" / "graph.ttl"
+    report["store_io"] = storeio.run(ttl, 3, min(cfg["io_cap"], max(10.0, budget.left() / 3)))
+    print(io_table(report["store_io"]), flush=True)
+
+
+def _views(args, cfg: dict, small: dict, budget: Budget, report: dict) -> None:
+    v = views.run(Path(small["build_jobs1"]["work"]) / "store", args.work / "views",
+                  timeout=min(cfg["views_timeout"], max(10.0, budget.left() - 30)))
+    report["views"] = v | {"articles": small["articles"]}
+    if "pages" in v:
+        print(table(f"Views of the {small['articles']:,}-article store: built in {v['seconds']:.1f} s "
+                    f"(+{v['assets_kb']:.0f} KB shared scripts)", ["view", "nodes", "HTML KB", "first draw ms"],
+                    [[p["slug"], p["nodes"], p["html_kb"], p.get("first_draw_ms") or v.get("draw_skipped", "never")]
+                     for p in v["pages"]]))
+    else:
+        print(f"\n### Views\n\n{v.get('skipped') or v.get('error')}")
+
+
+def _push(store_dir: Path, budget: Budget, report: dict) -> None:
+    report["push"] = p = push.run(store_dir, timeout=max(30.0, budget.left()))
+    print("\n### Push to oxigraph serve\n\n" + (p.get("skipped") or p.get("error") or
+          f"{p['sent']:,} triples in {p['seconds']:.1f} s = {p['triples_per_s']:,.0f} triples/s "
+          f"({p['requests']} requests, {p['method']}); server holds {p['server_quads']:,}"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", help="comma-separated corpus sizes (default 100,1000,10000; --quick: 100)")
-    ap.add_argument("--quick", action="store_true", help="about a minute: small sizes, small query graph, short caps")
+    ap.add_argument("--quick", action="store_true", help="about two minutes: 100 articles, a 150k-triple query graph, short caps")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json", help="where to write the figures")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work", help="scratch folder (corpora, stores)")
     ap.add_argument("--budget", type=float, help="wall-time budget in seconds; 0 = none (default 570, --quick 75)")
@@ -140,37 +182,16 @@ def main(argv: list[str] | None = None) -> int:
     else:
         big, small = built[-1], built[0]
         store_dir = Path(big["build_jobs1"]["work"]) / "store"
-        nq, union, copies = replicate.replicate(replicate.dump_nquads(store_dir), cfg["query_triples"])
-        qdir = args.work / "query-graph"
-        shutil.rmtree(qdir, ignore_errors=True)
-        qdir.mkdir(parents=True)
-        (qdir / "graph.nq").write_bytes(nq)
-        (qdir / "union.nt").write_bytes(union)
-        info = replicate.make_store(nq, qdir / "store") | {"triples": union.count(b"\n"), "copies": copies,
-                                                            "from_articles": big["articles"]}
-        report["query_graph"] = info
-        report["queries"] = queries.run(qdir / "store", qdir / "graph.nq", qdir / "union.nt", cfg["repeats"],
-                                        3, cfg["query_cap"])
-        print(query_table(report["queries"], info), flush=True)
-        ttl = Path(big["build_jobs1"]["work"]) / "out" / "graph.ttl"
-        report["store_io"] = storeio.run(ttl, 3, min(cfg["io_cap"], max(10.0, budget.left() / 3)))
-        print(io_table(report["store_io"]), flush=True)
-        v = views.run(Path(small["build_jobs1"]["work"]) / "store", args.work / "views",
-                      timeout=min(cfg["views_timeout"], max(10.0, budget.left() - 30)))
-        report["views"] = v | {"articles": small["articles"]}
-        if "pages" in v:
-            print(table(f"Views of the {small['articles']:,}-article store: built in {v['seconds']:.1f} s "
-                        f"(+{v['assets_kb']:.0f} KB shared scripts)", ["view", "nodes", "HTML KB", "first draw ms"],
-                        [[p["slug"], p["nodes"], p["html_kb"], p.get("first_draw_ms") or v.get("draw_skipped", "never")]
-                         for p in v["pages"]]))
-        else:
-            print(f"\n### Views\n\n{v.get('skipped') or v.get('error')}")
-        report["push"] = push.run(store_dir, timeout=max(30.0, budget.left()))
-        p = report["push"]
-        print(f"\n### Push to oxigraph serve\n\n" + (p.get("skipped") or p.get("error") or
-              f"{p['sent']:,} triples in {p['seconds']:.1f} s = {p['triples_per_s']:,.0f} triples/s "
-              f"({p['requests']} requests, {p['method']}); server holds {p['server_quads']:,}"))
-    report["seconds"] = budget.started and __import__("time").perf_counter() - budget.started
+        for name, est, fn in [("queries", 2 * len(queries.names_list()) * cfg["query_cap"] + 20, lambda: _queries(args, cfg, big, store_dir, report)),
+                              ("store_io", 2 * cfg["io_cap"] + 10, lambda: _store_io(cfg, big, budget, report)),
+                              ("views", cfg["views_timeout"] + 10, lambda: _views(args, cfg, small, budget, report)),
+                              ("push", 30, lambda: _push(store_dir, budget, report))]:
+            if budget.allows(est):
+                fn()
+            else:
+                report[name] = {"skipped": budget.skip_note(est)}
+                print(f"\n### {name}\n\n{report[name]['skipped']}")
+    report["seconds"] = time.perf_counter() - budget.started
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, default=str) + "\n")
     print(f"\nwrote {args.json} ({report['seconds']:.0f} s)")

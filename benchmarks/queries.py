@@ -29,6 +29,12 @@ from .measure import median, percentile, python_child
 PARAMS = {"sources-of": {"entity": "South Korea"}}
 
 
+def names_list() -> list[str]:
+    from parley.queries.library import names
+
+    return names()
+
+
 def _stats(times: list[float]) -> dict:
     return {"p50_ms": 1000 * median(times), "p95_ms": 1000 * percentile(times, 95), "runs": len(times)}
 
