@@ -92,6 +92,7 @@ class ViewData:
     # -- nodes ---------------------------------------------------------------
     def types(self, iris: Iterable[str]) -> dict[str, str | None]:
         """The most specific Parley node type of each IRI (None: not a semantic node)."""
+        iris = list(iris)
         todo = [i for i in set(iris) if i not in self._types]
         found: dict[str, set[str]] = {i: set() for i in todo}
         for r in self.chunked("types", todo):
@@ -107,15 +108,28 @@ class ViewData:
         return counts
 
     def top_evidence(self, limit: int) -> list[tuple[str, int]]:
-        """The ``limit`` nodes with the most evidence, most first."""
+        """The ``limit`` most-mentioned entities, most first, ties by IRI (deterministic).
+
+        When the cut falls inside a group of equally mentioned entities, the
+        whole group is read and sorted, so the same store always gives the
+        same list.
+        """
         if limit not in self._top:
-            self._top[limit] = [(r["s"].value, int(r["n"].value))
-                                for r in self.rows("top-evidence", limit=str(int(limit)))
-                                if isinstance(r["s"], ox.NamedNode)]
+            rows = [(r["s"].value, int(r["n"].value)) for r in self.rows("top-evidence", limit=str(int(limit)), having="")
+                    if isinstance(r["s"], ox.NamedNode)]
+            if len(rows) == limit:
+                cut = rows[-1][1]
+                above = [r for r in rows if r[1] > cut]
+                tied = [(r["s"].value, cut) for r in self.rows("top-evidence", limit=str(10 ** 9),
+                                                               having=f"HAVING (COUNT(?m) = {cut})")
+                        if isinstance(r["s"], ox.NamedNode)]
+                rows = above + tied
+            rows.sort(key=lambda r: (-r[1], r[0]))
+            self._top[limit] = rows[:limit]
         return self._top[limit]
 
     def count_evidenced(self, types: Iterable[str]) -> int:
-        """How many nodes of these Parley classes have evidence."""
+        """How many nodes of these Parley classes are mentioned in the articles."""
         rows = self.rows("count-evidenced", types=values(PARLEY + t for t in types))
         return int(rows[0]["n"].value) if rows else 0
 
@@ -124,6 +138,8 @@ class ViewData:
         keep = set(iris)
         triples = [ox.Triple(r["s"], r["p"], r["o"]) for r in self.chunked("describe", keep)
                    if isinstance(r["s"], ox.NamedNode)]
+        objects = {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)} - keep
+        triples += [ox.Triple(r["s"], r["p"], r["o"]) for r in self.chunked("label-data", objects)]
         g = semantic_graph(triples)
         g.remove_nodes_from([n for n in list(g.nodes) if n not in keep])
         return g
@@ -131,7 +147,7 @@ class ViewData:
     def neighbours(self, iris: Iterable[str], limit: int, exclude: Iterable[str] = ()) -> tuple[list[str], int]:
         """Semantic nodes linked to ``iris`` (not in ``exclude``): the ``limit`` with most evidence, and the total."""
         subs = {"iris": values(sorted(set(iris))), "types": values(PARLEY + t for t in NODE_TYPES),
-                "exclude": ", ".join(str(ox.NamedNode(i)) for i in sorted(set(exclude))) or "<urn:x-parley:none>"}
+                "exclude": ", ".join(str(ox.NamedNode(i)) for i in sorted(set(exclude))) or "<urn:x-parley-view-nothing>"}
         rows = self.rows("ranked-neighbours", limit=str(int(limit)), **subs)
         total = self.rows("count-neighbours", **subs)
         return [r["y"].value for r in rows], int(total[0]["n"].value) if total else 0

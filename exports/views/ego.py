@@ -29,11 +29,12 @@ def resolve(data: ViewData, text: str) -> tuple[str, str]:
     candidates: dict[str, tuple] = {}
     if text.startswith(("http://", "https://")) and data.types([text]).get(text):
         candidates[text] = (0, 0)
-    for r in data.rows("resolve", text=str(ox.Literal(text))):
-        kind = r["t"].value.removeprefix(PARLEY)
-        if kind in NODE_TYPES:
-            rank = (0 if r["kind"].value == "pref" else 1, NODE_TYPES.index(kind))
-            iri = r["s"].value
+    found = [(r["s"].value, r["kind"].value) for r in data.rows("resolve", text=str(ox.Literal(text)))
+             if isinstance(r["s"], ox.NamedNode)]
+    kinds = data.types(i for i, _ in found)
+    for iri, how in found:
+        if kinds[iri] is not None:
+            rank = (0 if how == "pref" else 1, NODE_TYPES.index(kinds[iri]))
             candidates[iri] = min(candidates.get(iri, rank), rank)
     if candidates:
         counts = data.evidence_counts(candidates)

@@ -38,6 +38,8 @@ def build(data: ViewData, k: int = TOP) -> View:
     links: dict[tuple[str, str], dict] = {}
     for r in data.rows("pairs", iris=values(chosen)):
         key = (r["a"].value, r["b"].value)
+        if key[0] > key[1]:
+            continue  # each pair comes back in both orders
         links.setdefault(key, {"n": 0, "facts": set(), "relations": set()})
         links[key]["n"] += int(r["n"].value)
         links[key]["facts"].update({r["first"].value, r["last"].value})
