@@ -4,9 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from spacy.util import filter_spans
-
-from .dates import PartialDate
+from .dates import PartialDate, TimeExpr, find_times
 from .documents import Document
 from .facts import Fact, Mention, NewEntity
 from .furniture import Cleaned
@@ -39,6 +37,7 @@ class ArticleContext:
     warnings: list[str] = field(default_factory=list)
     alias_hits: dict[int, list[Hit]] = field(default_factory=dict)
     cue_hits: dict[int, list[Hit]] = field(default_factory=dict)
+    time_exprs: dict[int, list[TimeExpr]] = field(default_factory=dict)
     home_country: str | None = None
     publisher_iri: str | None = None
     negotiation: str | None = None
@@ -46,25 +45,51 @@ class ArticleContext:
     speakers: dict[int, Any] = field(default_factory=dict)  # sentence index -> speakers.Speaker of its reported speech
 
     def hits(self, sent: Sentence, kind: str) -> list[Hit]:
-        """Lexicon hits of one sentence (``kind`` is ``alias`` or ``cue``), computed once."""
+        """Lexicon hits of one sentence (``kind`` is ``alias`` or ``cue``), computed once.
+
+        The matcher runs on the sentence span itself (token indices are the
+        doc's, and no match crosses the sentence's ends), not on a copy of it.
+        Alias hits keep the longest of overlapping matches (first on ties).
+        """
         cache = self.alias_hits if kind == "alias" else self.cue_hits
-        if sent.index not in cache:
+        found = cache.get(sent.index)
+        if found is None:
             matcher = self.lexicon.aliases if kind == "alias" else self.lexicon.cues
-            doc = sent.span.doc
-            vocab = doc.vocab
-            spans = []
-            for match_id, s, e in matcher(doc[sent.span.start:sent.span.end].as_doc()):
-                spans.append(doc[sent.span.start + s:sent.span.start + e])
-                spans[-1].label_ = vocab.strings[match_id]
+            matches = matcher(sent.span)
             if kind == "alias":
-                spans = filter_spans(spans)
-            cache[sent.index] = sorted(
-                (Hit(sp.label_, sp.start, sp.end, sent.base + sp.start_char, sent.base + sp.end_char, sp.text) for sp in spans),
-                key=lambda h: (h.tok_start, h.tok_end))
-        return cache[sent.index]
+                matches = longest_matches(matches)
+            strings = matcher.vocab.strings
+            toks = sent.tokens
+            idx, words, text, base = toks.idx, toks.text, toks.doc_text, sent.base
+            found = []
+            for match_id, s, e in matches:
+                a, b = idx[s], idx[e - 1] + len(words[e - 1])
+                found.append(Hit(strings[match_id], s, e, base + a, base + b, text[a:b]))
+            found.sort(key=lambda h: (h.tok_start, h.tok_end))
+            cache[sent.index] = found
+        return found
+
+    def times(self, sent: Sentence) -> list[TimeExpr]:
+        """Time expressions of one sentence resolved against the publication date, found once."""
+        found = self.time_exprs.get(sent.index)
+        if found is None:
+            found = self.time_exprs[sent.index] = find_times(sent.text, self.published)
+        return found
 
     def mentions_in(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sent.index]
+
+
+def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``spacy.util.filter_spans`` on ``(key, start, end)`` matcher tuples: longest first, then earliest; no overlaps."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    out: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    for m in ordered:
+        if m[1] not in seen and m[2] - 1 not in seen:
+            out.append(m)
+            seen.update(range(m[1], m[2]))
+    return sorted(out, key=lambda m: m[1])
 
 
 Component = Callable[[ArticleContext], None]

@@ -100,6 +100,13 @@ def _words():
     return t, compiled
 
 
+@lru_cache(maxsize=1)
+def _future_cue() -> re.Pattern:
+    """One pattern for all future cues ("next", "will", …), matched on lower-cased text."""
+    cues = sorted(load_rules().data("time.json")["future_cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -247,7 +254,7 @@ def find_times(text: str, pub: PartialDate | None, future: bool | None = None) -
     t, compiled = _words()
     if future is None:
         low = text.lower()
-        future = any(re.search(rf"\b{re.escape(c)}\b", low) for c in t["future_cues"])
+        future = _future_cue().search(low) is not None
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     for name, rx in compiled:
@@ -263,7 +270,7 @@ def find_times(text: str, pub: PartialDate | None, future: bool | None = None) -
             fut = future
             if name in {"wday", "in_month"}:
                 before = text[max(0, a - 40):a].lower()
-                fut = any(re.search(rf"\b{re.escape(c)}\b", before) for c in t["future_cues"]) and not re.search(r"\b(said|told|added)\s+(on\s+)?$", before)
+                fut = _future_cue().search(before) is not None and not re.search(r"\b(said|told|added)\s+(on\s+)?$", before)
             out.append(TimeExpr(a, b, m.group(), _resolve(name, m, pub, fut, t)))
     return sorted(out, key=lambda e: e.start)
 

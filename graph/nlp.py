@@ -8,10 +8,11 @@ character offset into the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER
 from spacy.tokens import Doc, Span
 
 MAX_PARAGRAPH = 20_000  # characters; longer "paragraphs" are cut into pieces
@@ -25,6 +26,85 @@ def pipeline() -> spacy.language.Language:
     return nlp
 
 
+class Tokens:
+    """Plain-Python lists of one spaCy doc's token attributes, indexed by doc token index.
+
+    Why: every ``doc[i]`` builds a new spaCy ``Token`` object (and ``doc.text``
+    joins every token again), while extraction reads a few attributes of the
+    same tokens many times, so a list index (``toks.lower[i]``) is far
+    cheaper.  The lists come from one ``Doc.to_array`` call, are built on
+    first use, once per paragraph doc, and are shared by the sentences of
+    that paragraph.  Values equal spaCy's ``text``, ``lower_``, ``idx``,
+    ``is_punct`` and ``is_alpha``.
+    """
+
+    __slots__ = ("doc", "_doc_text", "_text", "_lower", "_idx", "_punct", "_alpha")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._doc_text: str | None = None
+        self._text: list[str] | None = None
+        self._lower: list[str] | None = None
+        self._idx: list[int] | None = None
+        self._punct: list[bool] | None = None
+        self._alpha: list[bool] | None = None
+
+    @property
+    def doc_text(self) -> str:
+        """``doc.text``, joined once."""
+        if self._doc_text is None:
+            self._doc_text = self.doc.text
+        return self._doc_text
+
+    def _offsets(self) -> None:
+        rows = self.doc.to_array([IDX, LENGTH]).tolist() if len(self.doc) else []
+        text = self.doc_text
+        self._idx = [r[0] for r in rows]
+        self._text = [text[i:i + n] for i, n in rows]
+
+    @property
+    def text(self) -> list[str]:
+        if self._text is None:
+            self._offsets()
+        return self._text  # type: ignore[return-value]
+
+    @property
+    def idx(self) -> list[int]:
+        """Character offset of each token in its doc (paragraph)."""
+        if self._idx is None:
+            self._offsets()
+        return self._idx  # type: ignore[return-value]
+
+    @property
+    def lower(self) -> list[str]:
+        if self._lower is None:
+            strings = self.doc.vocab.strings
+            self._lower = [strings[h] for h in self.doc.to_array(LOWER).tolist()] if len(self.doc) else []
+        return self._lower
+
+    @property
+    def is_punct(self) -> list[bool]:
+        if self._punct is None:
+            self._punct = [bool(v) for v in self.doc.to_array(IS_PUNCT).tolist()] if len(self.doc) else []
+        return self._punct
+
+    @property
+    def is_alpha(self) -> list[bool]:
+        if self._alpha is None:
+            self._alpha = [bool(v) for v in self.doc.to_array(IS_ALPHA).tolist()] if len(self.doc) else []
+        return self._alpha
+
+    def end_char(self, token_index: int) -> int:
+        """Doc offset just past the token at ``token_index``."""
+        return self.idx[token_index] + len(self.text[token_index])
+
+    def span_text(self, a: int, b: int) -> str:
+        """``doc[a:b].text`` without building a Span (empty for an empty range)."""
+        if b <= a:
+            return ""
+        return self.doc_text[self.idx[a]:self.end_char(b - 1)]
+
+
 @dataclass
 class Sentence:
     """A sentence: its index in the article, offsets, text and spaCy span."""
@@ -35,10 +115,15 @@ class Sentence:
     text: str
     span: Span
     base: int  # offset of the span's doc in the article
+    tokens: Tokens = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.tokens is None:
+            self.tokens = Tokens(self.span.doc)
 
     def char(self, token_index: int) -> int:
         """Article offset of the token at ``token_index`` (doc-relative)."""
-        return self.base + self.span.doc[token_index].idx
+        return self.base + self.tokens.idx[token_index]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -60,13 +145,14 @@ def sentences(text: str) -> list[Sentence]:
     paras = _paragraphs(text)
     out: list[Sentence] = []
     for (base, seg), doc in zip(paras, nlp.pipe(seg for _, seg in paras)):
+        toks = Tokens(doc)
         for sent in _merge_abbrev(doc):
             stripped = sent.text.strip()
             if not stripped or not re.search(r"\w", stripped):
                 continue
             lead = len(sent.text) - len(sent.text.lstrip())
             start = base + sent.start_char + lead
-            out.append(Sentence(index=len(out), start=start, end=start + len(stripped), text=stripped, span=sent, base=base))
+            out.append(Sentence(index=len(out), start=start, end=start + len(stripped), text=stripped, span=sent, base=base, tokens=toks))
     return out
 
 

@@ -86,9 +86,7 @@ def actors(ctx: ArticleContext) -> None:
 def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
     doc = sent.span.doc
     lex = ctx.lexicon
-    sub = doc[sent.span.start:sent.span.end]
-    for match_id, s, e in lex.title_matcher(sub.as_doc()):
-        a, b = sent.span.start + s, sent.span.start + e
+    for match_id, a, b in lex.title_matcher(sent.span):  # a PhraseMatcher gives doc token indices
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
         j = b
         while j < sent.span.end and j - b < 3 and NAME_TOKEN.match(doc[j].text) and j not in taken:

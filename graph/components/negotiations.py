@@ -12,9 +12,10 @@ several articles about the same meeting meet in one node.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..context import ArticleContext, component
-from ..dates import PartialDate, find_times
+from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
@@ -57,17 +58,22 @@ def _by_topic(ctx: ArticleContext, parties: set[str]):
     return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
 
 
+@lru_cache(maxsize=256)
+def _edition_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    """ "11th SMA", "10th Special Measures Agreement": an ordinal (group 1) before one of an agreement's names."""
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(\d+)(?:st|nd|rd|th)\s+(?:{names})\b")
+
+
 def _edition(ctx: ArticleContext, agreement):
     ref = ctx.lexicon.reference
     editions = ref.editions(agreement.iri)
     if not editions:
         return None
-    text = ctx.cleaned.text
-    forms = [agreement.label, *agreement.aliases]
+    named = {m.group(1) for m in _edition_pattern((agreement.label, *agreement.aliases)).finditer(ctx.cleaned.text)}
     for e in editions:
-        for f in forms:
-            if re.search(rf"\b{e.edition}(?:st|nd|rd|th)\s+(?:{re.escape(f)})\b", text):
-                return e
+        if str(e.edition) in named:
+            return e
     if ctx.published is None:
         return None
     d = ctx.published.first_day()
@@ -196,7 +202,7 @@ def rounds(ctx: ArticleContext) -> None:
             candidates = [(talk_hits[0], False)]
         for h, is_round in candidates:
             ordinal, plural = _ordinal(ctx, sent, h.tok_start, known) if is_round else (None, False)
-            times = [t for t in find_times(sent.text, ctx.published) if t.date is not None and t.date.precision != "year" or (t.date and "year" not in t.text)]
+            times = [t for t in ctx.times(sent) if t.date is not None and t.date.precision != "year" or (t.date and "year" not in t.text)]
             nearest = min(times, key=lambda t: abs(t.start - (h.start - sent.start))) if times else None
             date = nearest.date if nearest else None
             end = _span_end(sent.text, nearest, times) if nearest else None

@@ -27,7 +27,7 @@ import re
 
 from ..amounts import Quantity, find_quantities
 from ..context import ArticleContext, component
-from ..dates import PartialDate, find_times
+from ..dates import PartialDate
 from ..emit import Concept, format_decimal
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint
@@ -152,7 +152,7 @@ def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: s
 
 def _year(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity) -> PartialDate | None:
     inside = lambda e: any(o.start <= e.start < o.end for o in qs)  # noqa: E731
-    years = [e for e in find_times(sent.text, ctx.published) if e.date is not None and e.date.precision == "year" and not inside(e)]
+    years = [e for e in ctx.times(sent) if e.date is not None and e.date.precision == "year" and not inside(e)]
     if RATE.match(sent.text[q.end:q.end + 12]):
         return None  # "$5 billion a year": a rate, not a figure for one year
     years = [e for e in years if not CLAUSE_BREAK.search(sent.text[min(e.end, q.end):max(e.start, q.start)])]

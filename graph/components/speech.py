@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from ..context import ArticleContext, component
-from ..dates import find_times
 from ..facts import Evidence, Fact
 from ..iris import mint
 from ..nlp import Sentence
@@ -81,7 +80,7 @@ def quotes(ctx: ArticleContext) -> None:
             sp = _previous_speaker(ctx, start_sent) if whole else None
         if sp is None:
             continue
-        when = [e.date for e in find_times(end_sent.text, ctx.published) if e.date is not None and e.date.precision == "day"]
+        when = [e.date for e in ctx.times(end_sent) if e.date is not None and e.date.precision == "day"]
         props = {"quote": content, "speaker": sp.iri, "date": when[0] if when else None}
         iri = mint("statement", sp.iri or sp.text, content)
         ev = Evidence(end_sent.index, a, b, claimed_by=sp.iri, claimant_text=None if sp.iri else sp.text)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from ..context import ArticleContext, component
-from ..dates import find_times
 from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
@@ -170,7 +169,7 @@ def stances(ctx: ArticleContext) -> None:
             if actor is None or topic is None:
                 continue
             last = actor
-            when = [e.date for e in find_times(sent.text, ctx.published) if e.date is not None and e.date.precision in {"day", "month"}]
+            when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}]
             props = {"actor": actor, "stanceType": Concept(("stance", stance)), "topic": topic}
             if when:
                 props["date"] = when[0]
