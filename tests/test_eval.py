@@ -150,7 +150,7 @@ def test_matching_is_one_to_one_and_maximal():
 
 GOLD_ROWS = [
     # actors: a1 has South Korea (graph: yes) and the defense ministry (graph: no);
-    # a2 has the US (as "U.S.") and Kang; the graph's South Korea in a2 is spurious
+    # a2 has the US (as "U.S.") and Kang; the graph's South Korea in a2 and Japan in a1 are spurious
     {"article": "a1", "category": "actor", "actor": "Republic of Korea", "type": "Country", "title": None, "affiliation": None},
     {"article": "a1", "category": "actor", "actor": "Ministry of National Defense", "type": "GovernmentBody", "title": None, "affiliation": "South Korea"},
     {"article": "a2", "category": "actor", "actor": "U.S.", "type": "Country", "title": None, "affiliation": None},
@@ -174,7 +174,7 @@ GOLD_ROWS = [
     {"article": "a1", "category": "quote", "speaker": "foreign ministry official", "quote_start": "We cannot accept"},
 ]
 # category -> (gold, pred, TP)
-EXPECTED = {"actor": (4, 4, 3), "round": (3, 3, 2), "amount": (4, 4, 3), "stance": (3, 2, 2), "quote": (2, 1, 1)}
+EXPECTED = {"actor": (4, 5, 3), "round": (3, 3, 2), "amount": (4, 4, 3), "stance": (3, 2, 2), "quote": (2, 1, 1)}
 
 
 def test_exact_scores_on_a_known_graph(tmp_path):
@@ -196,8 +196,9 @@ def test_exact_scores_on_a_known_graph(tmp_path):
     missed = {(f.article, f.category, f.line) for f in report.missed}
     assert missed == {("a1", "actor", 2), ("a2", "round", 7), ("a2", "amount", 11), ("a2", "stance", 14), ("a1", "quote", 16)}
     spurious = sorted((f.article, f.category, f.summary()) for f in report.spurious)
-    assert [s[:2] for s in spurious] == [("a2", "actor"), ("a2", "amount"), ("a2", "round")]
-    assert "ordinal=4" in spurious[2][2] and spurious[2][2].endswith("start=2019-10")
+    assert [s[:2] for s in spurious] == [("a1", "actor"), ("a2", "actor"), ("a2", "amount"), ("a2", "round")]
+    assert "actor=Japan" in spurious[0][2]
+    assert "ordinal=4" in spurious[3][2] and spurious[3][2].endswith("start=2019-10")
     # the nearest extracted round names the key that differs, and spurious facts carry their sentence
     note = next(f.note for f in report.missed if f.category == "round")
     assert note.endswith("differs on start: graph 2019-10")
@@ -209,8 +210,8 @@ def test_only_gold_articles_are_scored(tmp_path):
     rows = [r for r in GOLD_ROWS if r["article"] == "a1"]
     report = evaluate(fixture_store(), write_gold(tmp_path / "gold.jsonl", rows))
     assert report.articles == ["a1"]
-    # a1's graph facts only: South Korea; round 5; two amounts; one stance; no quote
-    assert {c: s.pred for c, s in report.scores.items()} == {"actor": 1, "round": 1, "amount": 2, "stance": 1, "quote": 0}
+    # a1's graph facts only: South Korea and Japan; round 5; two amounts; one stance; no quote
+    assert {c: s.pred for c, s in report.scores.items()} == {"actor": 2, "round": 1, "amount": 2, "stance": 1, "quote": 0}
     assert all(f.article == "a1" for f in report.spurious)
 
 
@@ -234,7 +235,7 @@ def test_table_and_json_views(tmp_path):
     report = evaluate(fixture_store(), write_gold(tmp_path / "gold.jsonl", GOLD_ROWS))
     table = format_table(report, "all")
     assert "round        3     3   2  0.667  0.667  0.667" in table
-    assert "missed (5)" in table and "spurious (3)" in table and 'evidence: "The United States demanded $5 billion."' in table
+    assert "missed (5)" in table and "spurious (4)" in table and 'evidence: "The United States demanded $5 billion."' in table
     assert "missed" not in format_table(report, "none") and "spurious (" in format_table(report, "spurious")
     data = report.to_dict("missed")
     assert data["categories"]["amount"]["tp"] == 3 and len(data["missed"]) == 5 and data["spurious"] == []
@@ -272,7 +273,7 @@ def disk_store(tmp_path_factory) -> Path:
 
 def test_cli_table_and_json(disk_store):
     table = run_cli("eval", "gold.jsonl", cwd=disk_store, check=True).stdout
-    assert "macro F1 over 5 categories" in table and "spurious (3)" in table
+    assert "macro F1 over 5 categories" in table and "spurious (4)" in table
     data = json.loads(run_cli("eval", "gold.jsonl", "--format", "json", "--show", "none", cwd=disk_store, check=True).stdout)
     assert {c: (v["gold"], v["pred"], v["tp"]) for c, v in data["categories"].items()} == EXPECTED
     assert data["missed"] == [] and data["macro_over"] == list(CATEGORIES)

@@ -57,7 +57,8 @@ EXPECTED = {
         ("South Korea", "reject", "operational support category", "2019-11-19", "a1",
          "Seoul rejected the demand for a new operational support category."),
     ],
-    "actors": [
+    "actors": [  # Japan: mentioned, in no fact
+        ("Japan", "Country", "", "", "1", "a1"),
         ("South Korea", "Country", "", "", "2", "a1 a2"),
         ("United States", "Country", "", "", "1", "a2"),
         ("Kang Kyung-wha", "Person", "Foreign Minister", "South Korea", "1", "a2"),

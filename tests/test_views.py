@@ -341,7 +341,8 @@ def test_every_page_draws_offline_without_errors(views, browser):
             assert page.eval("window.parleyView.edges.length") == len(data["edges"])
             painted = page.eval(PAINTED)
             if data["nodes"]:
-                assert painted > 2000, f"{path.name}: {len(data['nodes'])} nodes but only {painted} pixels drawn"
+                floor = min(2000, 800 * len(data["nodes"]))  # one node with its label paints ~1,600 px
+                assert painted > floor, f"{path.name}: {len(data['nodes'])} nodes but only {painted} pixels drawn"
             else:
                 assert painted == 0 and page.eval("document.querySelectorAll('p.note').length") > 0
             legend = page.eval("document.querySelectorAll('#legend-nodes li').length")
