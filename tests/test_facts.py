@@ -104,8 +104,16 @@ def test_quotes_with_speakers_and_labels_skipped():
             "The costs fall under the \"facility improvement\" category.")
     ctx, qs = facts(text, "statement")
     by_quote = {f.props["quote"]: f for f in qs}
-    assert set(by_quote) == {"We will keep working toward a fair outcome,", "Both sides narrowed their differences,"}
+    # the closing comma belongs to the reporting sentence, not to the quote
+    assert set(by_quote) == {"We will keep working toward a fair outcome", "Both sides narrowed their differences"}
     assert {label(ctx, f.props["speaker"]) for f in qs} == {"Taro Sato"}
+
+
+def test_one_statement_quoted_with_a_comma_and_with_a_full_stop_is_one_node():
+    comma = facts("\"We want a fair deal,\" Foreign Minister Taro Sato said on Monday.", "statement")[1]
+    stop = facts("Foreign Minister Taro Sato said: \"We want a fair deal.\"", "statement")[1]
+    assert [f.props["quote"] for f in comma] == [f.props["quote"] for f in stop] == ["We want a fair deal"]
+    assert comma[0].iri == stop[0].iri and "/statement/person-taro-sato--" in comma[0].iri
 
 
 @pytest.mark.parametrize("text", [

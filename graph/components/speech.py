@@ -60,7 +60,10 @@ def quotes(ctx: ArticleContext) -> None:
     text = ctx.cleaned.text
     for m in QUOTE.finditer(text):
         group = next(g for g in range(1, 4) if m.group(g) is not None)
-        content = m.group(group).strip()
+        # the closing comma or full stop belongs to the reporting sentence
+        # ('"We will do more," he said' / 'He said: "We will do more."'), so
+        # one statement quoted both ways is one node with one quote
+        content = m.group(group).strip().rstrip(",.;:").rstrip()
         a, b = m.start(group), m.end(group)
         words = re.findall(r"[\w'’-]+", content)
         if len(words) < 2:
@@ -82,6 +85,6 @@ def quotes(ctx: ArticleContext) -> None:
             continue
         when = [e.date for e in ctx.times(end_sent) if e.date is not None and e.date.precision == "day"]
         props = {"quote": content, "speaker": sp.iri, "date": when[0] if when else None}
-        iri = mint("statement", sp.iri or sp.text, content)
+        iri = mint("statement", sp.iri.split("/id/", 1)[-1] if sp.iri else sp.text, content)
         ev = Evidence(end_sent.index, a, b, claimed_by=sp.iri, claimant_text=None if sp.iri else sp.text)
         ctx.facts.append(Fact("statement", iri, {k: v for k, v in props.items() if v is not None}, [ev]))
