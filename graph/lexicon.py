@@ -71,6 +71,9 @@ class Lexicon:
         cue("talknoun", "talks", neg["talk_nouns"])
         for status, phrases in neg["status_cues"].items():
             cue("status", status, phrases)
+        for role, phrases in neg["date_role_cues"].items():
+            cue("daterole", role, phrases)
+        cue("again", "next", neg["again_cues"])
         for topic, phrases in neg["topics"].items():
             cue("topic", topic, phrases)
         by_phrase: dict[str, list[tuple[str, str]]] = {}

@@ -138,3 +138,35 @@ def test_ten_megabyte_article_is_processed():
     assert len(text) >= 10 * 1024 * 1024
     ctx, amounts = facts(text, "MonetaryAmount")
     assert amounts and len({f.iri for f in amounts}) == 1
+
+
+def rounds_of(text: str, published: str):
+    _, rs = facts(text, "round", published=published)
+    return sorted(({k: (v.iso() if hasattr(v, "iso") else v[1] if isinstance(v, tuple) else v)
+                    for k, v in r.props.items() if k in {"ordinal", "startDate", "endDate", "status"}} for r in rs),
+                  key=lambda r: (r.get("ordinal", 0), r.get("startDate", "") or r.get("endDate", "")))
+
+
+def test_a_date_tied_to_an_ending_verb_is_the_last_day_and_the_length_gives_the_first():
+    text = ("Japan and the United States on Friday wrapped up the third round of talks on host-nation support "
+            "for U.S. forces, officials said.\n"
+            "The three-day session in Tokyo, which opened Wednesday, ended without agreement.")
+    assert rounds_of(text, "2021-05-14") == [{"ordinal": 3, "startDate": "2021-05-12", "endDate": "2021-05-14", "status": "held"}]
+
+
+def test_an_ended_meeting_without_its_length_keeps_no_start():
+    text = "Japan and the United States wrapped up the second round of host-nation support talks in Tokyo on Friday."
+    assert rounds_of(text, "2021-05-14") == [{"ordinal": 2, "endDate": "2021-05-14", "status": "held"}]
+
+
+def test_meeting_again_is_the_next_round_planned():
+    text = ("Japan and the United States held the fourth round of host-nation support talks in Tokyo on Tuesday.\n"
+            "The delegations will meet again next month, a Japanese official said.")
+    assert rounds_of(text, "2021-05-12") == [{"ordinal": 4, "startDate": "2021-05-11", "status": "held"},
+                                             {"ordinal": 5, "startDate": "2021-06", "status": "planned"}]
+
+
+def test_an_ordinal_in_apposition_names_the_round():
+    text = ("Japan and the United States resumed host-nation support talks this week.\n"
+            "The previous round, the sixth, took place in Tokyo in mid-April.")
+    assert [r.get("ordinal") for r in rounds_of(text, "2021-05-12")] == [6]

@@ -19,6 +19,7 @@ from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
+from .meeting_dates import meeting_span
 
 STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
 ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
@@ -119,6 +120,9 @@ def _ordinal(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int
         return int(nxt), False
     if nxt in nums["units"] and nxt not in {"a", "an"}:
         return nums["units"][nxt], False
+    after = [doc[i].lower_ for i in range(tok + 1, min(tok + 4, sent.span.end))]
+    if after[:2] == [",", "the"] and len(after) == 3 and after[2] in nums["ordinals"]:  # "the previous round, the ninth,"
+        return nums["ordinals"][after[2]], False
     if prev in rel and known:
         return max(known) + rel[prev] if rel[prev] > 0 else None, False
     return None, False
@@ -147,7 +151,7 @@ def _venue(ctx: ArticleContext, sent, tok: int):
     places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place"
               and not (m.tok_start > sent.span.start + 1 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 2].lower_ == "on")]
     heads = ctx.lexicon.rules.data("negotiation.json")["venue_heads"]
-    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
+    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+(?:(?:for|of|on|and)\s+)?[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
     if places and (m is None or min(p.start for p in places) - sent.start < m.start()):
         doc = sent.span.doc
         preps = set(ctx.lexicon.rules.data("negotiation.json")["venue_prepositions"])
@@ -196,30 +200,40 @@ def rounds(ctx: ArticleContext) -> None:
         hits = ctx.hits(sent, "cue")
         round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])]
         talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key])]
+        families = {f for h in hits for f, _ in ctx.lexicon.cue_values[h.key]}
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
-        candidates = [(h, True) for h in round_hits]
-        if not round_hits and talk_hits and statuses & {"broken_off", "concluded"}:
-            candidates = [(talk_hits[0], False)]
-        for h, is_round in candidates:
-            ordinal, plural = _ordinal(ctx, sent, h.tok_start, known) if is_round else (None, False)
-            times = [t for t in ctx.times(sent) if t.date is not None and t.date.precision != "year" or (t.date and "year" not in t.text)]
+        day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
+        candidates = [(h, "round") for h in round_hits]
+        if not round_hits and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
+            candidates = [(talk_hits[0], "talks")]
+        if not candidates and "again" in families:  # "the delegations will meet again next month"
+            candidates = [(next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key])), "again")]
+        for h, kind in candidates:
+            if kind == "round":
+                ordinal, plural = _ordinal(ctx, sent, h.tok_start, known)
+            else:
+                ordinal, plural = (max(known) + 1 if kind == "again" and known else None), False
+            times = [t for t in ctx.times(sent) if t.date is not None and (
+                kind == "again" or t.date.precision != "year" or "year" not in t.text)]
             nearest = min(times, key=lambda t: abs(t.start - (h.start - sent.start))) if times else None
-            date = nearest.date if nearest else None
-            end = _span_end(sent.text, nearest, times) if nearest else None
-            if is_round and ordinal is None and date is None:
+            date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None)
+            dated = date or end
+            if kind == "round" and ordinal is None and dated is None:
                 continue
-            if ordinal is None and date is None:
+            if ordinal is None and dated is None:
                 loose = [f for f in by_iri.values() if "ordinal" not in f.props]
-                if loose:  # more about the meeting already described
+                if loose and kind == "talks":  # more about the meeting already described
                     loose[-1].evidence.append(Evidence(sent.index, h.start, h.end))
                 continue
             venue = _venue(ctx, sent, h.tok_start)
-            status = _status(ctx, sent, plural, date, ctx.published)
+            status = "planned" if kind == "again" else _status(ctx, sent, plural, dated, ctx.published)
+            if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
+                status = "held"
             if ordinal is not None:
                 known.append(ordinal)
                 iri = mint("round", neg_slug, str(ordinal))
             else:
-                iri = mint("round", neg_slug, date.iso()[:7] if date else "undated", slug(venue.rsplit("/", 1)[-1]) if venue else "unknown")
+                iri = mint("round", neg_slug, dated.iso()[:7] if dated else "undated", slug(venue.rsplit("/", 1)[-1]) if venue else "unknown")
             props = {"partOf": ctx.negotiation, "status": Concept(("status", status))}
             if ordinal is not None:
                 props["ordinal"] = ordinal
@@ -242,17 +256,24 @@ def rounds(ctx: ArticleContext) -> None:
 
 def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact]) -> None:
     """A meeting told first without its ordinal ("talks in Honolulu on March 7") is the ordinal round of that month."""
-    ordinaled = [f for f in by_iri.values() if "ordinal" in f.props and "startDate" in f.props]
-    for f in [f for f in by_iri.values() if "ordinal" not in f.props and "startDate" in f.props]:
-        month = f.props["startDate"].iso()[:7]
-        same = [o for o in ordinaled if o.props["startDate"].iso()[:7] == month]
+    def month(f: Fact) -> str | None:
+        d = f.props.get("startDate") or f.props.get("endDate")
+        return d.iso()[:7] if d is not None and d.precision != "year" else None
+
+    ordinaled = [f for f in by_iri.values() if "ordinal" in f.props and month(f)]
+    loose = [f for f in by_iri.values() if "ordinal" not in f.props and month(f)]
+    for f in loose:
+        statuses = lambda o: {o.props["status"][1], f.props["status"][1]}  # noqa: E731
+        same = [o for o in ordinaled if month(o) == month(f) and (len(statuses(o)) == 1 or "planned" not in statuses(o))]
+        if not same and f.props["status"][1] != "planned":  # "the first round was held by videoconference"
+            same = [o for o in by_iri.values() if "ordinal" in o.props and not month(o) and o.props["status"][1] != "planned"]
         if len(same) != 1:
             continue
         o = same[0]
         for k, v in f.props.items():
-            if k == "startDate" and len(v.iso()) > len(o.props[k].iso()):
+            if k in {"startDate", "endDate"} and (k not in o.props or len(v.iso()) > len(o.props[k].iso())):
                 o.props[k] = v
-            elif k in {"venue", "endDate"}:
+            elif k == "venue":
                 o.props.setdefault(k, v)
         o.evidence.extend(f.evidence)
         ctx.facts.remove(f)

@@ -1,0 +1,62 @@
+"""Which day of a meeting a date names, and how long the meeting lasted.
+
+"The two sides wrapped up the talks on Friday" dates the *last* day of the
+round; "the fifth round began Tuesday" its first; "the three-day session,
+which opened Wednesday" both (Wednesday to Friday).  The cue verbs are data
+(``date_role_cues`` in ``ontology/rules/negotiation.json``); the verb nearest
+to the date expression decides.  A date tied to an end verb without a stated
+length leaves the start unknown rather than guessing it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..context import ArticleContext
+from ..dates import PartialDate, TimeExpr
+
+DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
+
+
+def duration_days(ctx: ArticleContext, text: str) -> int | None:
+    """The meeting length a sentence states ("two-day talks", "three days of negotiations"), in days."""
+    units = ctx.lexicon.rules.data("numbers.json")["units"]
+    for m in DURATION.finditer(text):
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else units.get(word)
+        if n is not None and 1 <= n <= 14:
+            return n
+    return None
+
+
+def date_role(ctx: ArticleContext, sent, when: TimeExpr) -> str | None:
+    """``"end"`` or ``"start"`` when the cue verb nearest to ``when`` ties it to a meeting's last or first day."""
+    best: tuple[int, str] | None = None
+    for h in ctx.hits(sent, "cue"):
+        for family, role in ctx.lexicon.cue_values[h.key]:
+            if family != "daterole":
+                continue
+            a, b = h.start - sent.start, h.end - sent.start
+            gap = when.start - b if b <= when.start else a - when.end if a >= when.end else 0
+            if best is None or gap < best[0]:
+                best = (gap, role)
+    return best[1] if best else None
+
+
+def _shift(d: PartialDate, days: int) -> PartialDate:
+    x = d.first_day() + dt.timedelta(days=days)
+    return PartialDate(x.year, x.month, x.day)
+
+
+def meeting_span(ctx: ArticleContext, sent, when: TimeExpr | None, end: PartialDate | None
+                 ) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) of the meeting a sentence dates with ``when`` (``end`` already found by a "7-9" span)."""
+    if when is None or when.date is None:
+        return None, end
+    date = when.date
+    if end is not None or date.precision != "day":
+        return date, end
+    days = duration_days(ctx, sent.text)
+    if date_role(ctx, sent, when) == "end":
+        return (_shift(date, 1 - days) if days else None), date
+    return date, (_shift(date, days - 1) if days and days > 1 else None)
