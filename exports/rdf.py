@@ -55,6 +55,22 @@ def serialize(items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: str) -> bytes
     return ox.serialize(data, format=rdf_format, prefixes=prefixes)
 
 
+def write_sorted_ntriples(path: Path, ntriples: bytes, fmt: str) -> Path:
+    """Write already sorted N-Triples (``GraphStore.sorted_ntriples``) as ``fmt``, streaming, order kept."""
+    rdf_format, _ = RDF_FORMATS[fmt]
+    prefixes = PREFIXES if fmt in {"turtle", "rdfxml"} else None
+
+    def write(tmp: Path) -> None:
+        if fmt == "ntriples":
+            tmp.write_bytes(ntriples)
+            return
+        with tmp.open("wb") as out:
+            ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), out, format=rdf_format, prefixes=prefixes)
+
+    atomic_write(path, write)
+    return path
+
+
 def write_rdf(path: Path, items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: str) -> Path:
     data = serialize(items, fmt)
     atomic_write(path, lambda tmp: tmp.write_bytes(data))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,6 +125,7 @@ def build(paths: list[Path], manifest: Path | None = None, reference: list[Path]
     """
     started = time.perf_counter()
     report = BuildReport()
+    limit = shacl_limit()  # a bad PARLEY_SHACL_LIMIT fails before any work
     refs = tuple(str(p) for p in (reference or []))
     for p in reference or []:
         if not Path(p).is_file():
@@ -174,23 +176,41 @@ def build(paths: list[Path], manifest: Path | None = None, reference: list[Path]
     if report.articles == 0 and report.unchanged == 0:
         fatal = [str(p) for p in report.problems]
         raise InputError("no article could be read" + (": " + "; ".join(fatal) if fatal else "; give a folder or files of .txt, .html or .jsonl articles"))
-    triples = sorted(store.triples(), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    report.triples = len(triples)
+    ntriples = store.sorted_ntriples()  # bytes, not a Python object per triple: memory stays near the text's size
+    report.triples = ntriples.count(b"\n")
     report.entities = _count_entities(store)
-    if validate:
-        results = shacl_violations(triples)
+    if validate and report.triples > limit:
+        report.warnings.append(f"SHACL validation skipped: {report.triples:,} triples is more than the whole-graph limit of "
+                               f"{limit:,} (pySHACL holds the graph in memory); set {SHACL_LIMIT_ENV} to raise it")
+    elif validate:
+        results = shacl_violations(ntriples)
         report.violations = [str(v) for v in results if v.severity == "Violation"]
         report.warnings.extend(f"shacl warning: {v}" for v in results if v.severity != "Violation")
     if out_dir is not None:
-        from ..exports.rdf import write_rdf
+        from ..exports.rdf import write_rdf, write_sorted_ntriples
 
-        report.outputs.append(write_rdf(out_dir / "graph.ttl", triples, "turtle"))
+        report.outputs.append(write_sorted_ntriples(out_dir / "graph.ttl", ntriples, "turtle"))
+        del ntriples
         report.outputs.append(write_rdf(out_dir / "graph.trig", store.quads(), "trig"))
         from ..exports.views import write_views  # offline HTML views: out/index.html
 
         report.outputs.append(write_views(store, out_dir)["index"])
     report.seconds = time.perf_counter() - started
     return report
+
+
+SHACL_LIMIT_ENV = "PARLEY_SHACL_LIMIT"
+SHACL_LIMIT = 500_000  # triples; pySHACL on rdflib needs ~2 KB of memory per triple
+
+
+def shacl_limit() -> int:
+    """The largest graph ``parley build`` validates whole (``PARLEY_SHACL_LIMIT`` overrides)."""
+    raw = os.environ.get(SHACL_LIMIT_ENV, "").strip()
+    if not raw:
+        return SHACL_LIMIT
+    if not raw.isdigit():
+        raise InputError(f"{SHACL_LIMIT_ENV}={raw!r} is not a number of triples; set it to e.g. 2000000 or unset it")
+    return int(raw)
 
 
 def _count_entities(store: GraphStore) -> int:

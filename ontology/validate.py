@@ -25,17 +25,17 @@ class Violation:
         return f"{self.focus} {self.path}: {self.message}"
 
 
-def _rdflib_graph(triples: Iterable[ox.Triple]):
+def _rdflib_graph(triples: Iterable[ox.Triple] | bytes):
     import rdflib
 
     g = rdflib.Graph()
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    data = triples if isinstance(triples, bytes) else ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     g.parse(data=data, format="nt")
     return g
 
 
-def shacl_violations(triples: Iterable[ox.Triple]) -> list[Violation]:
-    """Validate against ``shapes.ttl``; return every result (``severity`` tells violations from warnings)."""
+def shacl_violations(triples: Iterable[ox.Triple] | bytes) -> list[Violation]:
+    """Validate triples (or N-Triples bytes) against ``shapes.ttl``; every result (``severity`` tells violations from warnings)."""
     import rdflib
     from pyshacl import validate
 

@@ -49,3 +49,24 @@ def test_related_headline_furniture_never_enters_the_graph(seed_build):
     text = (seed_build / "out" / "graph.ttl").read_text()
     for furniture in ["Billboard", "Terraform", "omicron", "Apache helicopter", "무단전재", "hague@yna.co.kr"]:
         assert furniture not in text, furniture
+
+
+def test_a_graph_over_the_shacl_limit_is_built_with_a_warning(seed_dir, tmp_path, monkeypatch):
+    from parley.graph.build import SHACL_LIMIT_ENV, build
+
+    monkeypatch.setenv(SHACL_LIMIT_ENV, "100")
+    report = build([seed_dir], store_dir=tmp_path / "store", out_dir=None)
+    assert report.triples > 100 and report.violations == []
+    assert any("SHACL validation skipped" in w and SHACL_LIMIT_ENV in w for w in report.warnings)
+
+
+def test_a_bad_shacl_limit_is_one_clear_error(seed_dir, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PARLEY_SHACL_LIMIT": "lots"}
+    proc = subprocess.run([sys.executable, "-m", "parley.cli", "build", str(seed_dir), "--store", str(tmp_path / "s"),
+                           "--out", str(tmp_path / "o")], capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "PARLEY_SHACL_LIMIT='lots' is not a number" in proc.stderr
