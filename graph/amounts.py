@@ -99,7 +99,8 @@ def _compile(rules: Rules) -> Grammar:
     percent = rf"{lb}{number}\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     mult = _alt(nums["multipliers"])
     frac = _alt(nums["fractions"])
-    ratio = (rf"{lb}(?:(?P<fnum>{word}|a|one|\d+)[\s-]+(?P<frac>{frac})\b(?![\s-]+(?:century|round|quarter))"
+    ratio = (rf"{lb}(?:(?P<hnum>\d+|{word})\s+and\s+a\s+half[\s-]+(?:times|fold)\b"  # "one and a half times"
+             rf"|(?P<fnum>{word}|a|one|\d+)[\s-]+(?P<frac>{frac})\b(?![\s-]+(?:century|round|quarter))"
              rf"|(?P<tnum>{number})[\s-]*(?:times|fold)\b(?P<after>\s+\w+)?"
              rf"|\b(?P<mult>{mult})\b)")
     nouns = _alt(count_nouns)
@@ -198,7 +199,13 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
     for m in g.ratio.finditer(text):
         if not free(*m.span()):
             continue
-        if m.group("frac"):
+        if m.group("hnum"):
+            n = m.group("hnum").lower()
+            whole = Decimal(n) if n.isdigit() else parse_number(n, g)
+            if whole is None:
+                continue
+            v = whole + Decimal("0.5")
+        elif m.group("frac"):
             n = m.group("fnum").lower()
             num = Decimal(1) if n in {"a", "one"} else parse_number(n, g)
             if num is None:
@@ -223,7 +230,15 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
         v = parse_number(m.group("num"), g)
         if v is None or not free(*m.span()) or _is_date_or_ordinal(text, m.start("num"), m.end("num")):
             continue
+        if SOURCE_AFTER.match(text, m.end()):
+            continue  # "two people familiar with the talks said": the sources of a report, not a figure
         unit, subject = g.count_nouns[m.group("noun").lower()]
+        part = PART_OF.search(text, max(0, m.start() - 40), m.start())
+        if part and free(*part.span("n")) and not _is_date_or_ordinal(text, *part.span("n")):  # "about 4,000 of the roughly 8,600 workers": a count of the same nouns
+            n = parse_number(part.group("n"), g)
+            if n is not None:
+                found.append(Quantity("Count", n, unit, *part.span("n"), part.group("n"), subject_rule=subject, noun=m.group("noun")))
+                taken.append(part.span("n"))
         found.append(Quantity("Count", v, unit, *m.span(), m.group(), subject_rule=subject, noun=m.group("noun")))
         taken.append(m.span())
     found.sort(key=lambda q: q.start)
@@ -231,6 +246,10 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
     return found
 
 
+PART_OF = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                     r"(?:roughly\s+|about\s+|some\s+|nearly\s+|around\s+|almost\s+)?$")
+SOURCE_AFTER = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to\s+the|"
+                          r"involved\s+in\s+the|who\s+(?:spoke|asked|declined|requested))\b", re.I)
 CONVERSION_GAP = re.compile(r"^\s*(?:\(\s*|,?\s*or\s+|\s*/\s*)(?:about|around|roughly|some|nearly|approximately|almost|over|more than|US)?\s*$", re.I)
 
 

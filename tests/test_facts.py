@@ -170,3 +170,17 @@ def test_an_ordinal_in_apposition_names_the_round():
     text = ("Japan and the United States resumed host-nation support talks this week.\n"
             "The previous round, the sixth, took place in Tokyo in mid-April.")
     assert [r.get("ordinal") for r in rounds_of(text, "2021-05-12")] == [6]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Washington pushed for roughly one and a half times the previous level.", [("Ratio", "1.5")]),
+    ("The bill rose 2 and a half times.", [("Ratio", "2.5")]),
+    ("Trump turned the offer down, two people with knowledge of the matter said.", []),
+    ("Three officials familiar with the talks said so.", []),
+    ("About 4,000 of the roughly 8,600 workers were furloughed.", [("Count", "4000"), ("Count", "8600")]),
+])
+def test_spelled_half_ratios_sources_and_part_counts(text, expected):
+    from parley.graph.amounts import find_quantities
+    from parley.ontology.rules import load_rules
+
+    assert [(q.kind, f"{q.value.normalize():f}") for q in find_quantities(text, load_rules())] == expected
