@@ -184,3 +184,13 @@ def test_spelled_half_ratios_sources_and_part_counts(text, expected):
     from parley.ontology.rules import load_rules
 
     assert [(q.kind, f"{q.value.normalize():f}") for q in find_quantities(text, load_rules())] == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Foreign Minister Chung Eui-yong said the deal was fair.", "Chung Eui-yong"),
+    ("Vice Foreign Minister Cho Sei-young met the envoy on Monday.", "Cho Sei-young"),
+    ("Defense Minister Taro Kono spoke to reporters.", "Taro Kono"),
+])
+def test_titled_names_keep_their_hyphenated_given_names(text, name):
+    ctx, _ = facts(text)
+    assert [e.label for e in ctx.entities.values() if e.type == "Person"] == [name]

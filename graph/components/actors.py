@@ -91,6 +91,7 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         j = b
         while j < sent.span.end and j - b < 3 and NAME_TOKEN.match(doc[j].text) and j not in taken:
             j += 1
+            j = _hyphen_tail(doc, j, sent.span.end)
         if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"}:
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
@@ -112,6 +113,14 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         country = next((mm.iri for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_start > toks[-1] and mm.tok_start < after.end), None)
         _add(ctx, NewEntity(iri, "Person", name, title=m.group(2), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
         taken |= set(toks)
+
+
+def _hyphen_tail(doc, j: int, end: int) -> int:
+    """Past ``-yong`` in "Chung Eui-yong": spaCy splits a hyphenated given name into three tokens."""
+    if j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+            and doc[j + 1].is_alpha and doc[j + 1].text[:1].islower():
+        return j + 2
+    return j
 
 
 def _anonymous(ctx: ArticleContext, sent) -> None:
