@@ -8,6 +8,7 @@ navigation started) at the moment the view marks its body
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import select
@@ -31,8 +32,12 @@ class Browser:
         self._r, out_w = os.pipe()
 
         def fds() -> None:
-            os.dup2(cmd_r, 3)
-            os.dup2(out_w, 4)
+            # via fds >= 10 first: a pipe end that already is fd 3 or 4 would
+            # otherwise be clobbered, or keep its close-on-exec flag (dup2 onto
+            # itself changes nothing) and Chromium would start without its pipe
+            high_r, high_w = fcntl.fcntl(cmd_r, fcntl.F_DUPFD, 10), fcntl.fcntl(out_w, fcntl.F_DUPFD, 10)
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
 
         self.proc = subprocess.Popen(
             [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

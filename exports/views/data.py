@@ -148,9 +148,9 @@ class ViewData:
         """Semantic nodes linked to ``iris`` (not in ``exclude``): the ``limit`` with most evidence, and the total."""
         subs = {"iris": values(sorted(set(iris))), "types": values(PARLEY + t for t in NODE_TYPES),
                 "exclude": ", ".join(str(ox.NamedNode(i)) for i in sorted(set(exclude))) or "<urn:x-parley-view-nothing>"}
-        rows = self.rows("ranked-neighbours", limit=str(int(limit)), **subs)
-        total = self.rows("count-neighbours", **subs)
-        return [r["y"].value for r in rows], int(total[0]["n"].value) if total else 0
+        # every neighbour ranked (the ranking needs them all anyway), so the count is free
+        rows = self.rows("ranked-neighbours", limit=str(10 ** 9), **subs)
+        return [r["y"].value for r in rows[:max(0, int(limit))]], len(rows)
 
     # -- provenance ------------------------------------------------------------
     def provenance(self, iris: Iterable[str]) -> dict[str, Provenance]:
