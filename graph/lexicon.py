@@ -91,3 +91,4 @@ class Lexicon:
             if r["title"][0].isupper():
                 self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"].lower())])
         self.title_rows = {r["title"]: r for r in self.titles}
+        self.title_words = {w.lower() for r in self.titles for w in r["title"].split()}

@@ -36,8 +36,14 @@ class Speaker:
 
 
 def speech_hits(ctx: ArticleContext, sent: Sentence, kind: str = "verb") -> list[Hit]:
-    """Speech-verb (``kind="verb"``) or source-cue (``"source"``) hits of a sentence."""
-    return [h for h in ctx.hits(sent, "cue") if ("speech", kind) in ctx.lexicon.cue_values[h.key]]
+    """Speech-verb (``kind="verb"``) or source-cue (``"source"``) hits of a sentence.
+
+    A hit inside a name is not a verb: the "States" of "United States" is not
+    "states", nor the "Says" of a title.
+    """
+    names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent)]
+    return [h for h in ctx.hits(sent, "cue") if ("speech", kind) in ctx.lexicon.cue_values[h.key]
+            and not any(a <= h.tok_start and h.tok_end <= b for a, b in names)]
 
 
 def hedge(ctx: ArticleContext, sent: Sentence, before: int | None = None) -> tuple[Speaker, int] | None:

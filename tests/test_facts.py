@@ -194,3 +194,19 @@ def test_spelled_half_ratios_sources_and_part_counts(text, expected):
 def test_titled_names_keep_their_hyphenated_given_names(text, name):
     ctx, _ = facts(text)
     assert [e.label for e in ctx.entities.values() if e.type == "Person"] == [name]
+
+
+def test_led_by_names_a_person_with_title_and_side():
+    ctx, _ = facts("Japan's team was led by Hiroshi Tanabe, deputy director general for North American affairs at the "
+                   "Foreign Ministry.\n\"We explained our position,\" Tanabe told reporters.")
+    people = [e for e in ctx.entities.values() if e.type == "Person"]
+    assert [(p.label, p.title, label(ctx, p.affiliation)) for p in people] == [
+        ("Hiroshi Tanabe", "deputy director general for North American affairs", "Japan")]
+    quotes = [f for f in ctx.facts if f.kind == "statement"]
+    assert [label(ctx, f.props["speaker"]) for f in quotes] == ["Hiroshi Tanabe"]
+
+
+def test_a_country_name_is_not_a_speech_verb():
+    ctx, qs = facts('A State Department spokesperson said the United States remained "committed to a fair and '
+                    'equitable agreement that strengthens the alliance."', "statement")
+    assert [label(ctx, f.props["speaker"]) for f in qs] == ["anonymous U.S. Department of State spokesperson"]

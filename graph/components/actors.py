@@ -79,6 +79,7 @@ def actors(ctx: ArticleContext) -> None:
                     _add(ctx, NewEntity(iri, "Group", label, affiliation=country), sent, a, h.tok_end, "group")
                     taken |= set(range(a, h.tok_end))
         _titled_people(ctx, sent, taken, known_people)
+        _led_by(ctx, sent, taken, known_people)
         _anonymous(ctx, sent)
     _surnames(ctx)
 
@@ -112,6 +113,29 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         after = doc[toks[-1] + 1:min(toks[-1] + 12, sent.span.end)]
         country = next((mm.iri for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_start > toks[-1] and mm.tok_start < after.end), None)
         _add(ctx, NewEntity(iri, "Person", name, title=m.group(2), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
+        taken |= set(toks)
+
+
+LED_BY = re.compile(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+"
+                    r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[a-z]+)?){1,2})\b(?!\s+(?:Department|Ministry|Forces|Agency))"
+                    r"(?:,\s+(?P<title>(?!a\b|an\b|who\b|which\b)[a-z][\w-]*(?:\s+(?!at\b|in\b|who\b)[\w-]+){0,7}?)(?=\s+at\b|\s+in\b|[,.;]|$))?")
+
+
+def _led_by(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
+    """ "The U.S. team is led by James DeHart, senior adviser for ...": a person, their title, their side."""
+    doc = sent.span.doc
+    for m in LED_BY.finditer(sent.text):
+        a_char, b_char = sent.start + m.start("name"), sent.start + m.end("name")
+        toks = [t.i for t in doc[sent.span.start:sent.span.end] if a_char <= sent.base + t.idx < b_char]
+        if not toks or set(toks) & taken:
+            continue
+        name = m.group("name")
+        if {w.lower() for w in name.split()} & ctx.lexicon.title_words:
+            continue  # "led by Vice Premier Liu He": the title matcher's business
+        iri = known.get(name) or mint("person", name)
+        sides = [mm for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_end <= toks[0]]
+        country = max(sides, key=lambda mm: mm.tok_end).iri if sides else None
+        _add(ctx, NewEntity(iri, "Person", name, title=m.group("title"), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
         taken |= set(toks)
 
 
