@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from .. import __version__
 from ..errors import InputError
+from ..ontology.reference import packaged_files
 from ..ontology.resources import data_path
 from ..ontology.rules import rule_texts
 from ..ontology.validate import shacl_violations
@@ -64,7 +65,7 @@ def fingerprint(reference_files: tuple[str, ...]) -> str:
     h = hashlib.sha256(__version__.encode())
     for name, text in sorted(rule_texts().items()):
         h.update(name.encode() + b"\0" + text.encode())
-    for f in [data_path("reference.ttl"), data_path("parley.ttl"), *map(Path, reference_files)]:
+    for f in [*packaged_files(), data_path("parley.ttl"), *map(Path, reference_files)]:
         h.update(Path(f).read_bytes())
     return h.hexdigest()
 

@@ -91,9 +91,17 @@ def _date(term: ox.Term | None) -> dt.date | None:
     return dt.date.fromisoformat(term.value[:10])
 
 
+PACKAGED = ("reference.ttl", "countries.ttl")  # hand-kept entities; ISO countries generated from CLDR
+
+
+def packaged_files() -> list[Path]:
+    """The reference data files shipped in ``ontology/`` (see ``make_countries`` for the second)."""
+    return [data_path(name) for name in PACKAGED]
+
+
 def load_reference(extra: list[Path] | None = None) -> Reference:
     """Load the packaged reference data plus analyst files; raise :class:`DataError` listing every problem."""
-    files = [data_path("reference.ttl")] + [Path(p) for p in (extra or [])]
+    files = packaged_files() + [Path(p) for p in (extra or [])]
     store = ox.Store()
     problems: list[str] = []
     for f in files:

@@ -210,3 +210,17 @@ def test_a_country_name_is_not_a_speech_verb():
     ctx, qs = facts('A State Department spokesperson said the United States remained "committed to a fair and '
                     'equitable agreement that strengthens the alliance."', "statement")
     assert [label(ctx, f.props["speaker"]) for f in qs] == ["anonymous U.S. Department of State spokesperson"]
+
+
+def test_coordinated_subjects_each_take_the_stance_and_dates_leave_the_topic():
+    ctx, st = facts("France, Denmark and the Netherlands urged the negotiator to hold firm on fisheries on Monday.", "stance")
+    assert sorted(label(ctx, f.props["actor"]) for f in st) == ["Denmark", "France", "Netherlands"]
+    assert {f.props["topic"] for f in st} == {"negotiator to hold firm on fisheries"}
+    ctx, st = facts("Japan and South Korea rejected the proposal on Monday.", "stance")
+    assert sorted((label(ctx, f.props["actor"]), f.props["topic"]) for f in st) == [("Japan", "proposal"), ("South Korea", "proposal")]
+
+
+def test_iso_countries_from_cldr_are_reference_entities_with_aliases():
+    ctx, _ = facts("Turkey, Czechia and Bosnia and Herzegovina joined the talks with Denmark.")
+    assert sorted(label(ctx, m.iri) for m in ctx.mentions if m.type == "Country") == [
+        "Bosnia & Herzegovina", "Czechia", "Denmark", "Türkiye"]

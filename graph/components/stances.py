@@ -14,7 +14,9 @@ object phrase after the cue, trimmed to its content words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
@@ -88,6 +90,31 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
     return None
 
 
+COORDINATION = {",", "and", "the", "both"}
+
+
+def _co_agents(ctx: ArticleContext, sent: Sentence, a: int, actor: str) -> list[str]:
+    """The other subjects of "France, Denmark and the Netherlands urged …": coordinated before the agent."""
+    ms = sorted((m for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS and m.tok_end <= a),
+                key=lambda m: (-m.tok_end, m.tok_start))
+    head = next((m for m in ms if _actor_of(ctx, m) == actor), None)
+    if head is None:
+        return []
+    doc, out, cur = sent.span.doc, [], head
+    while True:
+        prev = next((m for m in ms if m.tok_end <= cur.tok_start), None)
+        if prev is None:
+            break
+        gap = [t.lower_ for t in doc[prev.tok_end:cur.tok_start]]
+        if not gap or not set(gap) <= COORDINATION or not {",", "and"} & set(gap):
+            break
+        who = _actor_of(ctx, prev)
+        if who and who != actor and who not in out:
+            out.append(who)
+        cur = prev
+    return out
+
+
 def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Mention | None, str | None] | None:
     """"The demand was rejected by Seoul": agent after "by", topic before the auxiliary; None if not passive."""
     doc = sent.span.doc
@@ -110,6 +137,16 @@ def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Menti
     return (agent, _span_text(list(doc[i:end])))
 
 
+TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Words that, after "on", "last", "this" or "next", start a time expression, not more of the topic."""
+    t = load_rules().data("time.json")
+    return frozenset(w.lower() for w in [*t["weekdays"], *t["months"], "week", "month", "year", "weekend", "today", "tomorrow"])
+
+
 def _topic(sent: Sentence, b: int) -> str | None:
     doc = sent.span.doc
     i = b
@@ -120,12 +157,17 @@ def _topic(sent: Sentence, b: int) -> str | None:
         t = doc[i]
         if t.lower_ in STOP_TOPIC or (t.lower_ == "and" and len(words) >= 3) or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
             break
+        if words and t.lower_ in TIME_LEADS and i + 1 < sent.span.end \
+                and doc[i + 1].lower_ in _time_words():
+            break  # "rejected the proposal on Monday": the date is the stance's, not its topic's
         words.append(t)
         i += 1
     while words and words[-1].lower_ in TRAILING:
         words.pop()
     if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
         return None
+    if all(t.lower_ in _time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words):
+        return None  # "the proposal on Monday": the noun's "topic" would be the date
     return _span_text(words)
 
 
@@ -170,11 +212,12 @@ def stances(ctx: ArticleContext) -> None:
                 continue
             last = actor
             when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}]
-            props = {"actor": actor, "stanceType": Concept(("stance", stance)), "topic": topic}
-            if when:
-                props["date"] = when[0]
-            iri = mint("stance", actor.rsplit("/", 1)[-1], stance, topic.lower())
-            found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
+            for who in [actor, *(_co_agents(ctx, sent, a, actor) if passive is None else [])]:
+                props = {"actor": who, "stanceType": Concept(("stance", stance)), "topic": topic}
+                if when:
+                    props["date"] = when[0]
+                iri = mint("stance", who.rsplit("/", 1)[-1], stance, topic.lower())
+                found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
     ctx.facts.extend(_dominant(found))
 
 
