@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, StoreError
-from .rdf import QUAD_FORMATS, atomic_write, serialize
+from .rdf import QUAD_FORMATS, atomic_write, store_bytes
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "graphml", "csv")
 
@@ -39,7 +39,7 @@ def export(store, fmt: str, out: Path | str | None = None) -> bytes:
 
         return "".join(f"{p}\n" for p in write_csv(store, out)).encode("utf-8")
     if fmt in QUAD_FORMATS:
-        data = serialize(store.quads(), fmt)
+        data = store_bytes(store, fmt)
     elif fmt == "jsonld":
         from .jsonld import to_jsonld
 
@@ -49,7 +49,7 @@ def export(store, fmt: str, out: Path | str | None = None) -> bytes:
 
         data = to_graphml(store.triples())
     else:
-        data = serialize(store.triples(), fmt)
+        data = store_bytes(store, fmt)
     if out is not None:
         out = Path(out)
         if out.is_dir():

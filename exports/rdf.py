@@ -71,6 +71,35 @@ def write_sorted_ntriples(path: Path, ntriples: bytes, fmt: str) -> Path:
     return path
 
 
+def store_bytes(store, fmt: str) -> bytes:
+    """A :class:`GraphStore` serialized in ``fmt`` (quad formats: per article graph), in ``sort_key`` order.
+
+    The same bytes as ``serialize(store.triples() or store.quads(), fmt)``,
+    without sorting Python term objects: a million triples cost their text.
+    """
+    rdf_format, _ = RDF_FORMATS[fmt]
+    if fmt in QUAD_FORMATS:
+        return ox.serialize(store.sorted_quads(), format=rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+    ntriples = store.sorted_ntriples()
+    if fmt == "ntriples":
+        return ntriples
+    prefixes = PREFIXES if fmt in {"turtle", "rdfxml"} else None
+    return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=rdf_format, prefixes=prefixes)
+
+
+def write_sorted_quads(path: Path, quads: Iterable[ox.Quad], fmt: str) -> Path:
+    """Write quads already in ``sort_key`` order (``GraphStore.sorted_quads``) as TriG or N-Quads, streaming."""
+    rdf_format, _ = RDF_FORMATS[fmt]
+    prefixes = PREFIXES if fmt == "trig" else None
+
+    def write(tmp: Path) -> None:
+        with tmp.open("wb") as out:
+            ox.serialize(quads, out, format=rdf_format, prefixes=prefixes)
+
+    atomic_write(path, write)
+    return path
+
+
 def write_rdf(path: Path, items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: str) -> Path:
     data = serialize(items, fmt)
     atomic_write(path, lambda tmp: tmp.write_bytes(data))
