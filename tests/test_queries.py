@@ -297,3 +297,10 @@ def test_cli_missing_store(tmp_path):
     proc = run_cli("query", "rounds", "--store", str(tmp_path / "nowhere"), cwd=tmp_path)
     assert proc.returncode == 6
     assert_one_line_error(proc, "parley build")
+
+
+def test_sources_of_takes_an_unlabelled_fact_by_iri_and_an_alias_by_name(store):
+    stance = rows(store, "sources-of", entity="https://w3id.org/parley/id/stance/s1")
+    assert stance and {r[0] for r in stance} == {"https://w3id.org/parley/id/stance/s1"}
+    assert rows(store, "sources-of", entity="south korea") == rows(store, "sources-of", entity="South Korea") != []
+    assert rows(store, "sources-of", entity="Atlantis") == []
