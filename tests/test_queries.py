@@ -304,3 +304,16 @@ def test_sources_of_takes_an_unlabelled_fact_by_iri_and_an_alias_by_name(store):
     assert stance and {r[0] for r in stance} == {"https://w3id.org/parley/id/stance/s1"}
     assert rows(store, "sources-of", entity="south korea") == rows(store, "sources-of", entity="South Korea") != []
     assert rows(store, "sources-of", entity="Atlantis") == []
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_named_query_runs_on_rdflib_too_with_the_same_row_count(store, name):
+    """The .rq files are plain SPARQL 1.1: a second engine (rdflib's) answers them with as many rows."""
+    import rdflib
+
+    from parley.queries.library import bind, load
+
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(str(FIXTURE), format="turtle")
+    params = PARAMS.get(name, {})
+    assert len(list(ds.query(bind(load(name), dict(params))))) == len(run_named(store, name, **params))
