@@ -224,3 +224,18 @@ def test_iso_countries_from_cldr_are_reference_entities_with_aliases():
     ctx, _ = facts("Turkey, Czechia and Bosnia and Herzegovina joined the talks with Denmark.")
     assert sorted(label(ctx, m.iri) for m in ctx.mentions if m.type == "Country") == [
         "Bosnia & Herzegovina", "Czechia", "Denmark", "Türkiye"]
+
+
+@pytest.mark.parametrize("text,roles", [
+    # a conversion in parentheses does not hide the verb of the figure's own clause
+    ("Washington still wants far more than the 1.04 trillion won ($850 million) Seoul paid last year.",
+     [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution")]),
+    # a change of the figure before it takes that figure's role
+    ("Seoul is paying about 1.04 trillion won ($890 million) this year, up 8.2% from last year.",
+     [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution"), ("Percentage", "contribution")]),
+    ("South Korea's contribution for this year rises 13.9 percent to 1.18 trillion won.",
+     [("Percentage", "contribution"), ("MonetaryAmount", "contribution")]),
+])
+def test_roles_across_conversions_and_changes(text, roles):
+    _, qs = facts(text, ("MonetaryAmount", "Percentage", "Ratio", "Count"))
+    assert [(f.kind, f.props["role"][1]) for f in qs] == roles

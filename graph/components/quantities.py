@@ -38,7 +38,7 @@ LEFT, RIGHT = 12, 5  # token windows for role cues
 RIGHT_BONUS = 6  # "the 1.04 trillion won Seoul paid": a cue right after the figure is its own clause's verb
 PAYER_ROLES = {"contribution", "demand", "offer", "gap", "share"}
 RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth|cut|reduction|decrease)\b|^\W*(?:more|higher|up|down)\b", re.I)
-RISE_BEFORE = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|raised?|hike[sd]?|jump(?:ed)?|boost(?:ed)?|up|grew|growth|cut|lowered)\s+(?:of\s+|by\s+)?(?:about\s+|around\s+|some\s+|a\s+|an\s+)?$", re.I)
+RISE_BEFORE = re.compile(r"\b(?:increase[sd]?|rises|rise|rose|risen|raised?|hike[sd]?|jump(?:s|ed)?|boost(?:s|ed)?|up|grows|grew|growth|climb(?:s|ed)?|cut|lowered)\s+(?:of\s+|by\s+)?(?:about\s+|around\s+|some\s+|a\s+|an\s+)?$", re.I)
 FROM = re.compile(r"^[\s,)]*(?:\w+\s+){0,3}?(?:up |down )?(?:from|compared with|compared to|versus|vs\.?)\s+(?:about |around |roughly |some )?$", re.I)
 RATE = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
@@ -52,6 +52,20 @@ def _tokens(sent: Sentence, q: Quantity) -> tuple[int, int]:
     return (toks[0], toks[-1] + 1) if toks else (sent.span.start, sent.span.start)
 
 
+def _is_change(sent: Sentence, q: Quantity) -> bool:
+    """The figure is a rise or a cut ("up 8.2%", "an 8.2 percent increase"), not a level."""
+    return bool(RISE.match(sent.text[q.end:q.end + 20]) or RISE_BEFORE.search(sent.text[max(0, q.start - 25):q.start]))
+
+
+def _after_parenthesis(doc, i: int, end: int) -> int:
+    """The token after a parenthesis that opens at ``i`` (a conversion, an aside), else ``i``."""
+    if i < end and doc[i].text == "(":
+        for j in range(i + 1, min(end, i + 12)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
 def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int], prio: dict[str, int]) -> str:
     if q.kind == "Count":
         return "count"
@@ -59,14 +73,16 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
     best: tuple[int, str] | None = None
     hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
     governed = {h.tok_start for h, v in hits if v in {"demand", "offer"}}
+    right = _after_parenthesis(doc, span[1], sent.span.end)  # "1.04 trillion won ($850 million) Seoul paid"
     for h, role in hits:
         if h.tok_end <= span[0]:
             dist = span[0] - h.tok_end
             if dist > LEFT or any(t.text == ";" for t in doc[h.tok_end:span[0]]):
                 continue
         elif h.tok_start >= span[1]:
-            dist = h.tok_start - span[1]
-            if dist > RIGHT or any(t.text in {";", ","} for t in doc[span[1]:h.tok_start]):
+            start = right if h.tok_start >= right else span[1]
+            dist = h.tok_start - start
+            if dist > RIGHT or any(t.text in {";", ","} for t in doc[start:h.tok_start]):
                 continue
         else:
             continue
@@ -76,7 +92,7 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
         if best is None or score < best[0]:
             best = (score, role)
     role = best[1] if best else "other"
-    rise = RISE.match(sent.text[q.end:q.end + 20]) or RISE_BEFORE.search(sent.text[max(0, q.start - 25):q.start])
+    rise = _is_change(sent, q)
     if (q.kind == "Percentage" and role == "contribution" or q.kind == "Ratio" and q.value < 1 and role in {"contribution", "other"}) and not rise:
         role = "share"
     return role
@@ -190,6 +206,11 @@ def _fact(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, 
     else:
         inherited = made[q.inherits] if q.inherits is not None else None
         role = inherited.props["role"][1] if inherited else _role(ctx, sent, q, span, prio)
+        if role == "other" and q.kind == "Percentage" and _is_change(sent, q):
+            # "paying 1.04 trillion won this year, up 8.2% from last year": the change of the figure before it
+            before = [f for f, o in zip(made, qs) if f is not None and o.end <= q.start and f.kind == "MonetaryAmount"]
+            if before and before[-1].props["role"][1] in {"contribution", "demand", "offer"}:
+                role = before[-1].props["role"][1]
         props = {"role": Concept(("role", role)), "subject": _subject(ctx, sent, q, span, role, who),
                  "year": _year(ctx, sent, qs, q) if q.kind != "Count" else None,
                  "heldBy": _held_by(ctx, sent, span, role, who),
