@@ -239,3 +239,9 @@ def test_iso_countries_from_cldr_are_reference_entities_with_aliases():
 def test_roles_across_conversions_and_changes(text, roles):
     _, qs = facts(text, ("MonetaryAmount", "Percentage", "Ratio", "Count"))
     assert [(f.kind, f.props["role"][1]) for f in qs] == roles
+
+
+def test_a_noun_after_a_figure_is_not_its_verb():
+    _, qs = facts("Tehran is also demanding access to about $7 billion of its funds frozen in foreign banks.",
+                  ("MonetaryAmount",))
+    assert [f.props["role"][1] for f in qs] == ["demand"]

@@ -35,6 +35,7 @@ from ..nlp import Sentence
 from ..speakers import Speaker, claimant
 
 LEFT, RIGHT = 12, 5  # token windows for role cues
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "of", "this", "that", "these", "those"}
 RIGHT_BONUS = 6  # "the 1.04 trillion won Seoul paid": a cue right after the figure is its own clause's verb
 PAYER_ROLES = {"contribution", "demand", "offer", "gap", "share"}
 RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth|cut|reduction|decrease)\b|^\W*(?:more|higher|up|down)\b", re.I)
@@ -88,7 +89,8 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
             continue
         if role == "contribution" and h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ == "to" and any(g < h.tok_start for g in governed):
             continue  # "asked Seoul to pay $5 billion": the demand governs
-        score = dist + 4 * prio[role] - (RIGHT_BONUS if h.tok_start >= span[1] else 0)
+        verb_after = h.tok_start >= span[1] and doc[h.tok_start - 1].lower_ not in DETERMINERS  # not "of its funds"
+        score = dist + 4 * prio[role] - (RIGHT_BONUS if verb_after else 0)
         if best is None or score < best[0]:
             best = (score, role)
     role = best[1] if best else "other"
