@@ -81,8 +81,9 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
                 best = m
     if best is not None:
         return Speaker(best.iri, best.text, best)
-    # after the verb: "said Kang", "said a senior official", "told reporters Kang ..." is rare
-    for m in sorted(ms, key=lambda m: m.tok_start):
+    # after the verb: "said Kang", "said a senior official"; after "told" comes the listener
+    listener = ("speech", "to_listener") in ctx.lexicon.cue_values.get(verb.key, [])
+    for m in sorted(ms, key=lambda m: m.tok_start) if not listener else []:
         nxt = doc[m.tok_end].lower_ if m.tok_end < sent.span.end else "."
         if nxt not in AFTER_SPEAKER and not doc[m.tok_end].is_punct:
             continue  # "believe South Korea should pay": the subject of the complement, not the speaker

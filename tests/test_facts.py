@@ -245,3 +245,9 @@ def test_a_noun_after_a_figure_is_not_its_verb():
     _, qs = facts("Tehran is also demanding access to about $7 billion of its funds frozen in foreign banks.",
                   ("MonetaryAmount",))
     assert [f.props["role"][1] for f in qs] == ["demand"]
+
+
+def test_the_listener_after_told_is_not_the_speaker():
+    ctx, qs = facts('A State Department official spoke on Monday.\n"Significant work remains to narrow the gap," '
+                    'the official told Yonhap News Agency on condition of anonymity.', "statement")
+    assert [label(ctx, f.props["speaker"]) for f in qs] == ["anonymous U.S. Department of State official"]
