@@ -251,3 +251,14 @@ def test_the_listener_after_told_is_not_the_speaker():
     ctx, qs = facts('A State Department official spoke on Monday.\n"Significant work remains to narrow the gap," '
                     'the official told Yonhap News Agency on condition of anonymity.', "statement")
     assert [label(ctx, f.props["speaker"]) for f in qs] == ["anonymous U.S. Department of State official"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Trump administration initially asked for roughly $5 billion annually.",
+     [("United States", "demand", "roughly $5 billion annually")]),
+    ("A Pentagon spokesperson declined to comment on the status of the talks.", []),
+    ("Japan rejected on Friday a proposal to double its payments.", [("Japan", "reject", "proposal to double its payments")]),
+])
+def test_administrations_silence_and_dates_in_stances(text, expected):
+    ctx, st = facts(text, "stance")
+    assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st] == expected

@@ -55,10 +55,23 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, li
 
 
 def _actor_of(ctx: ArticleContext, m: Mention) -> str | None:
-    """Anonymous officials and demonyms speak for their country; others are actors themselves."""
+    """Anonymous officials and demonyms speak for their country; "the Trump administration" is the
+    United States; others are actors themselves."""
     if m.reading in {"anon", "demonym"}:
         return country_of(ctx, m.iri)
+    if m.type == "Person" and _government_after(ctx, m):
+        return country_of(ctx, m.iri) or m.iri
     return m.iri
+
+
+def _government_after(ctx: ArticleContext, m: Mention) -> bool:
+    """The person's name modifies a government noun: "the Biden administration", "the Abe government"."""
+    doc = ctx.sentences[m.sentence].span.doc
+    nouns = {n.lower() for n in ctx.lexicon.rules.data("negotiation.json")["government_nouns"]}
+    nxt = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
+    if nxt in {"'s", "’s"} and m.tok_end + 1 < len(doc):
+        nxt = doc[m.tok_end + 1].lower_
+    return nxt in nouns
 
 
 def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None) -> str | None:
@@ -150,8 +163,8 @@ def _time_words() -> frozenset[str]:
 def _topic(sent: Sentence, b: int) -> str | None:
     doc = sent.span.doc
     i = b
-    while i < sent.span.end and doc[i].lower_ in SKIP_LEAD:
-        i += 1
+    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in _time_words()):
+        i += 1  # "agreed on Tuesday that Tokyo will ...": the date is not the topic
     words = []
     while i < sent.span.end and len(words) < MAX_TOPIC:
         t = doc[i]
@@ -192,7 +205,11 @@ def stances(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
         doc = sent.span.doc
         hits = _stance_hits(ctx, sent)
+        low = sent.text.lower()
+        quiet = [low.find(p) for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low]
         for k, (a, b, vals) in enumerate(hits):
+            if any(q <= sent.char(a) - sent.start <= q + 12 for q in quiet):
+                continue  # "declined to comment": no stance taken
             if k + 1 < len(hits) and hits[k + 1][0] - b <= 1 and doc[b].lower_ == "to":
                 continue  # "refused to accept": the second cue, negated by the first, carries the stance
             neg = _negated(doc, a, sent.span.start)
