@@ -262,3 +262,10 @@ def test_the_listener_after_told_is_not_the_speaker():
 def test_administrations_silence_and_dates_in_stances(text, expected):
     ctx, st = facts(text, "stance")
     assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st] == expected
+
+
+def test_a_pronoun_before_a_verb_group_is_the_agent_not_an_earlier_name():
+    ctx, st = facts('"Our payments already cover the U.S. troops here, so we cannot accept a new category of '
+                    'operational support," a South Korean foreign ministry official told reporters.', "stance")
+    assert ("South Korea", "reject", "new category of operational support") in [
+        (label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st]

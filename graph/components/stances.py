@@ -54,6 +54,10 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, li
     return out
 
 
+AUXILIARIES = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "not", "n't", "never", "did",
+               "do", "does", "has", "have", "had", "is", "are", "was", "were", "also", "still", "ca", "wo", "already"}
+
+
 def _actor_of(ctx: ArticleContext, m: Mention) -> str | None:
     """Anonymous officials and demonyms speak for their country; "the Trump administration" is the
     United States; others are actors themselves."""
@@ -89,10 +93,16 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
             continue  # "talks with Seoul ... rejected": an object, keep looking
         if any(w in {";", "but", "while", "whereas"} for w in gap):
             break
-        if any(w in PRONOUNS for w in gap[-2:]) and len(gap) > 2:
+        core = gap
+        while core and core[-1] in AUXILIARIES:
+            core = core[:-1]  # "we cannot accept", "it would not pay": look past the verb group
+        if any(w in PRONOUNS for w in core[-2:]) and len(gap) > 2:
             break  # "Seoul said it rejected": the pronoun is the agent; resolve it below
         return _actor_of(ctx, m)
-    if prev in PRONOUNS or (a - 2 >= sent.span.start and doc[a - 2].lower_ in PRONOUNS):
+    k = a - 1
+    while k > sent.span.start and doc[k].lower_ in AUXILIARIES:
+        k -= 1
+    if prev in PRONOUNS or (a - 2 >= sent.span.start and doc[a - 2].lower_ in PRONOUNS) or doc[k].lower_ in PRONOUNS:
         sp = sentence_speaker(ctx, sent)
         if sp is not None and sp.mention is not None:
             return _actor_of(ctx, sp.mention)
