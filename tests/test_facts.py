@@ -269,3 +269,9 @@ def test_a_pronoun_before_a_verb_group_is_the_agent_not_an_earlier_name():
                     'operational support," a South Korean foreign ministry official told reporters.', "stance")
     assert ("South Korea", "reject", "new category of operational support") in [
         (label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st]
+
+
+def test_a_capitalised_group_modifier_at_a_sentence_start_is_kept():
+    ctx, _ = facts("SEOUL, March 3 (Yonhap) -- Opposition lawmakers vowed to block the deal.", published="2021-03-03")
+    groups = [e for e in ctx.entities.values() if e.type == "Group"]
+    assert [(g.label, label(ctx, g.affiliation)) for g in groups] == [("opposition lawmakers", "South Korea")]

@@ -70,13 +70,16 @@ def actors(ctx: ArticleContext) -> None:
                     a = h.tok_start
                     mods = sorted(row["modifiers"], key=len, reverse=True)
                     prefix = doc[max(sent.span.start, a - 3):a].text
-                    mod = next((m for m in mods if prefix.endswith(m)), None)
+                    mod = next((m for m in mods if _ends_with_words(prefix, m)), None)
                     if mod:
                         a -= len(mod.split())
+                        mod = mod if not mod.islower() else mod.lower()
                     country = _country_before(ctx, sent, a)
                     label = " ".join(p for p in [max(ref.get(country).demonyms, key=len) if country and ref.get(country) and ref.get(country).demonyms else None, mod, row["label"]] if p)
                     iri = mint("group", label)
-                    _add(ctx, NewEntity(iri, "Group", label, affiliation=country), sent, a, h.tok_end, "group")
+                    # "ruling party lawmakers" with no country named: the article's home country's
+                    side = country or (ctx.home_country if mod else None)
+                    _add(ctx, NewEntity(iri, "Group", label, affiliation=side), sent, a, h.tok_end, "group")
                     taken |= set(range(a, h.tok_end))
         _titled_people(ctx, sent, taken, known_people)
         _led_by(ctx, sent, taken, known_people)
@@ -137,6 +140,12 @@ def _led_by(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -
         country = max(sides, key=lambda mm: mm.tok_end).iri if sides else None
         _add(ctx, NewEntity(iri, "Person", name, title=m.group("title"), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
         taken |= set(toks)
+
+
+def _ends_with_words(text: str, phrase: str) -> bool:
+    """``text`` ends with the whole words of ``phrase``; case-blind for a lower-case phrase ("Ruling party")."""
+    t, p = (text.lower(), phrase) if phrase.islower() else (text, phrase)
+    return t.endswith(p) and (len(t) == len(p) or not t[-len(p) - 1].isalnum())
 
 
 def _hyphen_tail(doc, j: int, end: int) -> int:
