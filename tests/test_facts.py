@@ -275,3 +275,12 @@ def test_a_capitalised_group_modifier_at_a_sentence_start_is_kept():
     ctx, _ = facts("SEOUL, March 3 (Yonhap) -- Opposition lawmakers vowed to block the deal.", published="2021-03-03")
     groups = [e for e in ctx.entities.values() if e.type == "Group"]
     assert [(g.label, label(ctx, g.affiliation)) for g in groups] == [("opposition lawmakers", "South Korea")]
+
+
+def test_ordinal_meetings_dateline_here_and_country_venues():
+    text = ("PUTRAJAYA, March 14 (Bernama) -- Malaysia and Singapore held a second meeting on the 1962 Water Agreement "
+            "here today.\nThe first meeting took place in Singapore in late January.\n"
+            "About 2,000 troops in Singapore were not involved.")
+    ctx, rs = facts(text, "round", published="2019-03-14")
+    got = sorted((r.props.get("ordinal"), label(ctx, r.props.get("venue")), r.props["startDate"].iso()) for r in rs)
+    assert got == [(1, "Singapore", "2019-01"), (2, "Putrajaya", "2019-03-14")]

@@ -21,6 +21,8 @@ from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
 from .meeting_dates import meeting_span
 
+STATIONED = {"troops", "forces", "soldiers", "personnel", "bases", "base", "stationed", "deployed", "military", "workers",
+             "employees", "presence", "investment", "investments"}  # "troops in South Korea" is no venue
 STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
 ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
@@ -150,6 +152,13 @@ def _venue(ctx: ArticleContext, sent, tok: int):
     doc = sent.span.doc
     places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place"
               and not (m.tok_start > sent.span.start + 1 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 2].lower_ == "on")]
+    if not places:  # "the first meeting took place in Singapore", "the next round in South Korea"
+        def _in(m) -> int | None:  # token index of the "in" before a country mention
+            i = m.tok_start - 1 - (doc[m.tok_start - 1].lower_ == "the")
+            return i if i > sent.span.start and doc[i].lower_ == "in" else None
+
+        places = [m for m in ctx.mentions_in(sent) if m.type == "Country" and m.reading == "actor" and _in(m)
+                  and abs(m.tok_start - tok) <= 8 and doc[_in(m) - 1].lower_ not in STATIONED]
     heads = ctx.lexicon.rules.data("negotiation.json")["venue_heads"]
     m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+(?:(?:for|of|on|and)\s+)?[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
     if places and (m is None or min(p.start for p in places) - sent.start < m.start()):
@@ -157,12 +166,27 @@ def _venue(ctx: ArticleContext, sent, tok: int):
         preps = set(ctx.lexicon.rules.data("negotiation.json")["venue_prepositions"])
         after_prep = lambda p: p.tok_start > sent.span.start and doc[p.tok_start - 1].lower_ in preps - {"on"}  # noqa: E731
         return min(places, key=lambda m: (not after_prep(m), m.tok_start < tok, abs(m.tok_start - tok))).iri
+    if m is None and re.search(r"\bhere\b", sent.text) and ctx.cleaned.dateline_place:
+        here = _dateline_place(ctx)  # "held a meeting here today": the dateline's city
+        if here:
+            return here
     if m:
         name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
         iri = mint("place", name)
         ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
         return iri
     return None
+
+
+def _dateline_place(ctx: ArticleContext) -> str | None:
+    """The place of the dateline ("PUTRAJAYA, March 14 --"): a known place, else a new one."""
+    name = ctx.cleaned.dateline_place
+    known = next((e.iri for e in ctx.lexicon.reference.of_type("Place") if e.label.lower() == name.lower()), None)
+    if known:
+        return known
+    iri = mint("place", name)
+    ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
+    return iri
 
 
 SPAN_DAY = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th)?\s*(?:round|percent|%))")
@@ -204,7 +228,10 @@ def rounds(ctx: ArticleContext) -> None:
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
         candidates = [(h, "round") for h in round_hits]
-        if not round_hits and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
+        # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
+        candidates += [(h, "round") for h in talk_hits if not round_hits and h.tok_start > sent.span.start
+                       and sent.span.doc[h.tok_start - 1].lower_ in ctx.lexicon.rules.data("numbers.json")["ordinals"]]
+        if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
             candidates = [(talk_hits[0], "talks")]
         if not candidates and "again" in families:  # "the delegations will meet again next month"
             candidates = [(next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key])), "again")]
@@ -215,7 +242,8 @@ def rounds(ctx: ArticleContext) -> None:
                 ordinal, plural = (max(known) + 1 if kind == "again" and known else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text)]
-            nearest = min(times, key=lambda t: abs(t.start - (h.start - sent.start))) if times else None
+            precise = [t for t in times if t.date.precision != "year"] or times  # "here today" before "the 1962 pact"
+            nearest = min(precise, key=lambda t: abs(t.start - (h.start - sent.start))) if precise else None
             date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None)
             dated = date or end
             if kind == "round" and ordinal is None and dated is None:
