@@ -284,3 +284,10 @@ def test_ordinal_meetings_dateline_here_and_country_venues():
     ctx, rs = facts(text, "round", published="2019-03-14")
     got = sorted((r.props.get("ordinal"), label(ctx, r.props.get("venue")), r.props["startDate"].iso()) for r in rs)
     assert got == [(1, "Singapore", "2019-01"), (2, "Putrajaya", "2019-03-14")]
+
+
+def test_the_demonym_capital_is_the_capital_city():
+    text = ("South Korea and the United States ended the fifth round of talks on sharing the cost of U.S. troops on "
+            "Wednesday.\nThe sixth round will be held in the South Korean capital next month.")
+    ctx, rs = facts(text, "round", published="2019-12-18")
+    assert [(r.props.get("ordinal"), label(ctx, r.props.get("venue"))) for r in rs] == [(5, None), (6, "Seoul")]

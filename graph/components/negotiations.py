@@ -166,6 +166,9 @@ def _venue(ctx: ArticleContext, sent, tok: int):
         preps = set(ctx.lexicon.rules.data("negotiation.json")["venue_prepositions"])
         after_prep = lambda p: p.tok_start > sent.span.start and doc[p.tok_start - 1].lower_ in preps - {"on"}  # noqa: E731
         return min(places, key=lambda m: (not after_prep(m), m.tok_start < tok, abs(m.tok_start - tok))).iri
+    capital = _capital_named(ctx, sent.text)
+    if capital and (m is None or capital[1] < m.start()):
+        return capital[0]  # "reconvene in the Austrian capital next week"
     if m is None and re.search(r"\bhere\b", sent.text) and ctx.cleaned.dateline_place:
         here = _dateline_place(ctx)  # "held a meeting here today": the dateline's city
         if here:
@@ -175,6 +178,16 @@ def _venue(ctx: ArticleContext, sent, tok: int):
         iri = mint("place", name)
         ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
         return iri
+    return None
+
+
+def _capital_named(ctx: ArticleContext, text: str) -> tuple[str, int] | None:
+    """ "the Austrian capital", "the South Korean capital": the capital city of the country named (and where)."""
+    for m in re.finditer(r"\b(?:in|to|at)\s+the\s+((?:[A-Z][\w.'-]*\s+){1,3})capital\b", text):
+        words = m.group(1).strip()
+        for e in ctx.lexicon.reference.of_type("Country"):
+            if e.capital and (words in e.demonyms or words == e.label):
+                return e.capital, m.start()
     return None
 
 
