@@ -45,9 +45,12 @@ class Lexicon:
             self.aliases.add(key, [nlp.make_doc(form)])
         families: dict[tuple[str, str], set[str]] = {}
 
+        written: dict[str, set[str]] = {}  # lower-cased phrase -> the forms the data writes it in
+
         def cue(family: str, value: str, phrases) -> None:
             for p in phrases:
                 families.setdefault((family, p.lower()), set()).add(value)
+                written.setdefault(p.lower(), set()).add(p)
 
         for row in self.rules.table("stances.jsonl"):
             cue("stance", row["stance"], row["cues"])
@@ -83,7 +86,9 @@ class Lexicon:
         for phrase, vals in sorted(by_phrase.items()):
             key = "CUE:" + phrase
             self.cue_values[key] = vals
-            self.cues.add(key, [nlp.make_doc(phrase)])
+            # the matcher compares lower-cased tokens, but tokenizing must see the written case:
+            # "U.S." is one token, "u.s." is two
+            self.cues.add(key, [nlp.make_doc(form) for form in sorted(written[phrase] | {phrase})])
         self.titles = sorted({r["title"]: r for r in self.rules.table("titles.jsonl")}.values(), key=lambda r: -len(r["title"]))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for r in self.titles:

@@ -291,3 +291,17 @@ def test_the_demonym_capital_is_the_capital_city():
             "Wednesday.\nThe sixth round will be held in the South Korean capital next month.")
     ctx, rs = facts(text, "round", published="2019-12-18")
     assert [(r.props.get("ordinal"), label(ctx, r.props.get("venue"))) for r in rs] == [(5, None), (6, "Seoul")]
+
+
+def test_cue_phrases_with_abbreviations_match_and_unnamed_talks_get_a_negotiation():
+    ctx, _ = facts("American and South Korean negotiators ended round two of their talks on the cost of U.S. troops "
+                   "on Thursday.", published="2019-10-24")
+    assert ctx.negotiation == "https://w3id.org/parley/id/negotiation/sma-11"  # by its topic, "cost of U.S. troops", and date
+    ctx, facts_ = facts("VIENNA, April 9 (Reuters) -- Iran and the European Union wrapped up a first round of talks in "
+                        "Vienna on Friday and agreed to reconvene next week, diplomats said.\n"
+                        "An envoy said the commission would meet again next week.", ("round", "negotiation"),
+                        published="2021-04-09")
+    neg = [f for f in facts_ if f.kind == "negotiation"]
+    assert [f.props["@label"] for f in neg] == ["European Union–Iran talks"]
+    rounds = sorted((f.props["ordinal"], f.props["status"][1]) for f in facts_ if f.kind == "round")
+    assert rounds == [(1, "held"), (2, "planned")]

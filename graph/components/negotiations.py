@@ -90,6 +90,7 @@ def _edition(ctx: ArticleContext, agreement):
 def agreements(ctx: ArticleContext) -> None:
     agreement = _choose_agreement(ctx)
     if agreement is None:
+        _unnamed_negotiation(ctx)
         return
     if agreement.edition_of:  # the text named an edition ("the 11th Special Measures Agreement")
         edition, agreement = agreement, ctx.lexicon.reference.get(agreement.edition_of)
@@ -102,6 +103,38 @@ def agreements(ctx: ArticleContext) -> None:
                                                 "party": list(agreement.parties)}, ev))
     ctx.negotiation = iri
     ctx.payer = agreement.payer
+
+
+def _unnamed_negotiation(ctx: ArticleContext) -> None:
+    """Talks about no agreement in the reference data: a negotiation named by its two main parties and topic.
+
+    Only when the article reports meetings (a round or talks noun) between at
+    least two parties, so that rounds of unseen negotiations are kept; the
+    same parties and topic give the same node across articles.
+    """
+    talk = False
+    topics: dict[str, int] = {}
+    for sent in ctx.sentences:
+        for h in ctx.hits(sent, "cue"):
+            for family, value in ctx.lexicon.cue_values[h.key]:
+                talk = talk or family in {"roundnoun", "talknoun"}
+                if family == "topic":
+                    topics[value] = topics.get(value, 0) + 1
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.type in {"Country", "Organization"} and m.reading in {"actor", "demonym"}:
+            counts[m.iri] = counts.get(m.iri, 0) + 1
+    if not talk or len(counts) < 2:
+        return
+    ref = ctx.lexicon.reference
+    top = sorted(counts, key=lambda i: (-counts[i], i))[:2]
+    labels = sorted((ref.get(i) or ctx.entities[i]).label for i in top)
+    topic = max(sorted(topics), key=lambda t: topics[t]) if topics else None
+    label = "–".join(labels) + (f" {topic}" if topic else "") + " talks"
+    iri = mint("negotiation", *labels, topic or "talks")
+    ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
+    ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
+    ctx.negotiation = iri
 
 
 def _ordinal(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int | None, bool]:
@@ -246,13 +279,23 @@ def rounds(ctx: ArticleContext) -> None:
                        and sent.span.doc[h.tok_start - 1].lower_ in ctx.lexicon.rules.data("numbers.json")["ordinals"]]
         if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
             candidates = [(talk_hits[0], "talks")]
-        if not candidates and "again" in families:  # "the delegations will meet again next month"
-            candidates = [(next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key])), "again")]
+        if "again" in families:  # "the delegations will meet again next month" (also after a round just told)
+            again = next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key]))
+            if all(h.start < again.start for h, _ in candidates):
+                candidates.append((again, "again"))
+        planned_here = False
         for h, kind in candidates:
+            if kind == "again" and planned_here:
+                continue  # "will meet again for the third round": that round is the next one
+            if kind == "again" and not known and candidates[0][1] != "again":
+                continue
             if kind == "round":
                 ordinal, plural = _ordinal(ctx, sent, h.tok_start, known)
             else:
-                ordinal, plural = (max(known) + 1 if kind == "again" and known else None), False
+                planned = [f.props["ordinal"] for f in by_iri.values() if "ordinal" in f.props and f.props["status"][1] == "planned"]
+                # "will meet again" after a planned round was told: that same round, not one more
+                nxt = (max(planned) if planned else max(known) + 1) if known else None
+                ordinal, plural = (nxt if kind == "again" else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text)]
             precise = [t for t in times if t.date.precision != "year"] or times  # "here today" before "the 1962 pact"
@@ -270,6 +313,7 @@ def rounds(ctx: ArticleContext) -> None:
             status = "planned" if kind == "again" else _status(ctx, sent, plural, dated, ctx.published)
             if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
                 status = "held"
+            planned_here = planned_here or status == "planned"
             if ordinal is not None:
                 known.append(ordinal)
                 iri = mint("round", neg_slug, str(ordinal))
