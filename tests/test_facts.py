@@ -305,3 +305,11 @@ def test_cue_phrases_with_abbreviations_match_and_unnamed_talks_get_a_negotiatio
     assert [f.props["@label"] for f in neg] == ["European Union–Iran talks"]
     rounds = sorted((f.props["ordinal"], f.props["status"][1]) for f in facts_ if f.kind == "round")
     assert rounds == [(1, "held"), (2, "planned")]
+
+
+def test_a_meeting_without_ordinal_is_one_node_per_month_whatever_each_article_says_of_its_venue():
+    a = facts("Talks between South Korea and the United States on sharing the cost of U.S. troops broke down in Seoul "
+              "this week.", "round", published="2019-11-20")[1]
+    b = facts("South Korean and U.S. negotiators broke off talks on the cost of U.S. troops on Tuesday.", "round",
+              published="2019-11-19")[1]
+    assert len(a) == len(b) == 1 and a[0].iri == b[0].iri

@@ -318,7 +318,9 @@ def rounds(ctx: ArticleContext) -> None:
                 known.append(ordinal)
                 iri = mint("round", neg_slug, str(ordinal))
             else:
-                iri = mint("round", neg_slug, dated.iso()[:7] if dated else "undated", slug(venue.rsplit("/", 1)[-1]) if venue else "unknown")
+                # keyed by month: articles about the same meeting often differ in what they say of its venue
+                iri = mint("round", neg_slug, dated.iso()[:7]) if dated else \
+                    mint("round", neg_slug, "undated", slug(venue.rsplit("/", 1)[-1]) if venue else "unknown")
             props = {"partOf": ctx.negotiation, "status": Concept(("status", status))}
             if ordinal is not None:
                 props["ordinal"] = ordinal
