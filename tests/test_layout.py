@@ -28,3 +28,19 @@ def test_ci_runs_the_readme_test_command():
     blocks = [b.split("```")[0].strip() for b in readme.split("```bash")[1:]]
     assert len(blocks) >= 2
     assert blocks[1] in ci
+
+
+def test_timeline_round_labels_never_overlap_on_a_row():
+    from parley.exports.views import timeline
+
+    rounds = [{"date": f"2019-{m:02d}-{d:02d}", "label": f"Round {k}", "venue": "", "status": "held"}
+              for k, (m, d) in enumerate([(1, 5), (1, 9), (1, 20), (2, 2), (2, 3), (2, 4), (6, 1), (11, 18)], 1)]
+    t = timeline.build(rounds, [])
+    shown = [r for r in t["rounds"] if r["label"]]
+    assert len(shown) >= 4 and len(shown) < len(rounds)  # crowded labels are dropped, not drawn on top
+    for a in shown:
+        for b in shown:
+            if a is not b and a["y_text"] == b["y_text"]:
+                half = timeline.LABEL_CHAR_PX * (len(a["label"]) + len(b["label"])) / 2
+                assert abs(a["x"] - b["x"]) > half
+    assert all(r["title"].startswith("Round ") for r in t["rounds"])  # every mark keeps its hover title

@@ -15,6 +15,7 @@ from .common import money, short, styles
 
 WIDTH, LEFT, RIGHT = 520, 64, 16
 ROUND_LANE, BAND_TOP, BAND_HEIGHT = 58, 110, 130
+LABEL_ROWS, LABEL_CHAR_PX = 3, 6.0  # round labels above the lane: rows, and width per character (11px sans)
 MAX_POINTS = 200
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -70,8 +71,16 @@ def build(rounds: list[dict], positions: list[dict]) -> dict:
     round_marks = [{"x": x(t), "label": short(r["label"], 12), "title": f'{r["label"]} · {r["date"]}'
                     + (f' · {r["venue"]}' if r.get("venue") else "") + (f' · {r["status"]}' if r.get("status") else "")}
                    for t, r in sorted(dated_rounds, key=lambda tr: tr[0])]
-    for k, mark in enumerate(round_marks):
-        mark["y_text"] = ROUND_LANE - 12 - 11 * (k % 2)
+    ends = [-1e9] * LABEL_ROWS  # right end of the last label on each row
+    for mark in round_marks:  # greedy rows; a label with no room is dropped (its title still shows on hover)
+        width = LABEL_CHAR_PX * len(mark["label"])
+        row = next((i for i, end in enumerate(ends) if mark["x"] - width / 2 > end + 4), None)
+        if row is None:
+            mark["label"] = ""
+            mark["y_text"] = ROUND_LANE - 12
+            continue
+        ends[row] = mark["x"] + width / 2
+        mark["y_text"] = ROUND_LANE - 12 - 11 * row
     units = [u for u, _ in Counter(p["unit"] for _, _, p in dated_points).most_common(2)]
     bands = []
     for b, unit in enumerate(units):
