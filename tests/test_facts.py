@@ -313,3 +313,14 @@ def test_a_meeting_without_ordinal_is_one_node_per_month_whatever_each_article_s
     b = facts("South Korean and U.S. negotiators broke off talks on the cost of U.S. troops on Tuesday.", "round",
               published="2019-11-19")[1]
     assert len(a) == len(b) == 1 and a[0].iri == b[0].iri
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Civic groups denounced the deal as a humiliating surrender.", "oppose"),
+    ("Opposition lawmakers vowed to block the agreement in parliament.", "oppose"),
+    ("Japan ruled out any increase in its payments.", "reject"),
+    ("Seoul applauded the agreement on Monday.", "support"),
+])
+def test_more_stance_cues_from_the_lexicon(text, stance):
+    _, st = facts(text, "stance")
+    assert [f.props["stanceType"][1] for f in st] == [stance]
