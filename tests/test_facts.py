@@ -324,3 +324,13 @@ def test_a_meeting_without_ordinal_is_one_node_per_month_whatever_each_article_s
 def test_more_stance_cues_from_the_lexicon(text, stance):
     _, st = facts(text, "stance")
     assert [f.props["stanceType"][1] for f in st] == [stance]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("The delegation, led by Vice Premier Liu He, arrived on Thursday.", "Liu He", "Vice Premier"),
+    ("Chief Cabinet Secretary Hirokazu Matsuno told reporters the talks went well.", "Hirokazu Matsuno",
+     "Chief Cabinet Secretary"),
+])
+def test_more_titles_from_the_lexicon(text, person, title):
+    ctx, _ = facts(text)
+    assert [(e.label, e.title) for e in ctx.entities.values() if e.type == "Person"] == [(person, title)]
