@@ -41,6 +41,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def _prefixes(fmt: str) -> dict[str, str] | None:
+    """Prefixes for the formats that abbreviate IRIs with them."""
+    return PREFIXES if fmt in {"turtle", "trig", "rdfxml"} else None
+
+
 def sort_key(t: ox.Triple | ox.Quad) -> tuple[str, ...]:
     if isinstance(t, ox.Quad):
         return (str(t.graph_name), str(t.subject), str(t.predicate), str(t.object))
@@ -51,21 +56,30 @@ def serialize(items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: str) -> bytes
     """Serialize sorted triples (or quads for trig/nquads) in ``fmt``."""
     rdf_format, _ = RDF_FORMATS[fmt]
     data = sorted(items, key=sort_key)
-    prefixes = PREFIXES if fmt in {"turtle", "trig", "rdfxml"} else None
-    return ox.serialize(data, format=rdf_format, prefixes=prefixes)
+    return ox.serialize(data, format=rdf_format, prefixes=_prefixes(fmt))
 
 
-def write_sorted_ntriples(path: Path, ntriples: bytes, fmt: str) -> Path:
-    """Write already sorted N-Triples (``GraphStore.sorted_ntriples``) as ``fmt``, streaming, order kept."""
+def _sorted_serialize(data: bytes | Iterable[ox.Quad], fmt: str, out=None) -> bytes | None:
+    """Serialize items already in ``sort_key`` order: sorted N-Triples bytes (triple formats) or quads.
+
+    Parsing and writing stream, so the order is kept and no Python object
+    per triple is held; N-Triples go out as they are.
+    """
+    if fmt == "ntriples" and isinstance(data, bytes):
+        if out is None:
+            return data
+        out.write(data)
+        return None
     rdf_format, _ = RDF_FORMATS[fmt]
-    prefixes = PREFIXES if fmt in {"turtle", "rdfxml"} else None
+    items = ox.parse(data, format=ox.RdfFormat.N_TRIPLES) if isinstance(data, bytes) else data
+    return ox.serialize(items, out, format=rdf_format, prefixes=_prefixes(fmt))
 
+
+def write_sorted(path: Path, data: bytes | Iterable[ox.Quad], fmt: str) -> Path:
+    """Write ``GraphStore.sorted_ntriples()`` (or ``sorted_quads()`` for TriG/N-Quads) as ``fmt``, streaming."""
     def write(tmp: Path) -> None:
-        if fmt == "ntriples":
-            tmp.write_bytes(ntriples)
-            return
         with tmp.open("wb") as out:
-            ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), out, format=rdf_format, prefixes=prefixes)
+            _sorted_serialize(data, fmt, out)
 
     atomic_write(path, write)
     return path
@@ -77,27 +91,7 @@ def store_bytes(store, fmt: str) -> bytes:
     The same bytes as ``serialize(store.triples() or store.quads(), fmt)``,
     without sorting Python term objects: a million triples cost their text.
     """
-    rdf_format, _ = RDF_FORMATS[fmt]
-    if fmt in QUAD_FORMATS:
-        return ox.serialize(store.sorted_quads(), format=rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
-    ntriples = store.sorted_ntriples()
-    if fmt == "ntriples":
-        return ntriples
-    prefixes = PREFIXES if fmt in {"turtle", "rdfxml"} else None
-    return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=rdf_format, prefixes=prefixes)
-
-
-def write_sorted_quads(path: Path, quads: Iterable[ox.Quad], fmt: str) -> Path:
-    """Write quads already in ``sort_key`` order (``GraphStore.sorted_quads``) as TriG or N-Quads, streaming."""
-    rdf_format, _ = RDF_FORMATS[fmt]
-    prefixes = PREFIXES if fmt == "trig" else None
-
-    def write(tmp: Path) -> None:
-        with tmp.open("wb") as out:
-            ox.serialize(quads, out, format=rdf_format, prefixes=prefixes)
-
-    atomic_write(path, write)
-    return path
+    return _sorted_serialize(store.sorted_quads() if fmt in QUAD_FORMATS else store.sorted_ntriples(), fmt)
 
 
 def write_rdf(path: Path, items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: str) -> Path:

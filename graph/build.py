@@ -188,11 +188,11 @@ def build(paths: list[Path], manifest: Path | None = None, reference: list[Path]
         report.violations = [str(v) for v in results if v.severity == "Violation"]
         report.warnings.extend(f"shacl warning: {v}" for v in results if v.severity != "Violation")
     if out_dir is not None:
-        from ..exports.rdf import write_sorted_ntriples, write_sorted_quads
+        from ..exports.rdf import write_sorted
 
-        report.outputs.append(write_sorted_ntriples(out_dir / "graph.ttl", ntriples, "turtle"))
+        report.outputs.append(write_sorted(out_dir / "graph.ttl", ntriples, "turtle"))
         del ntriples
-        report.outputs.append(write_sorted_quads(out_dir / "graph.trig", store.sorted_quads(), "trig"))
+        report.outputs.append(write_sorted(out_dir / "graph.trig", store.sorted_quads(), "trig"))
         from ..exports.views import write_views  # offline HTML views: out/index.html
 
         report.outputs.append(write_views(store, out_dir)["index"])

@@ -175,10 +175,7 @@ class GraphStore:
             data = ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
         else:
             data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT)
-        lines = data.splitlines(keepends=True)
-        del data
-        lines.sort()
-        return b"".join(lines)
+        return _sorted_lines(data)
 
     def sorted_quads(self) -> Iterator[ox.Quad]:
         """The quads of the data graphs in ``exports.rdf.sort_key`` order, one graph in memory at a time.
@@ -189,9 +186,8 @@ class GraphStore:
         """
         graphs = sorted((g for g in self.store.named_graphs() if g != META_GRAPH), key=str)
         for g in graphs:
-            lines = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines(keepends=True)
-            lines.sort()
-            for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
+            data = _sorted_lines(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g))
+            for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
                 yield ox.Quad(t.subject, t.predicate, t.object, g)
 
     def quads(self) -> Iterator[ox.Quad]:
@@ -207,3 +203,10 @@ class GraphStore:
     @staticmethod
     def remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    """N-Triples lines sorted as bytes: the ``exports.rdf.sort_key`` order (see :meth:`GraphStore.sorted_ntriples`)."""
+    lines = data.splitlines(keepends=True)
+    lines.sort()
+    return b"".join(lines)

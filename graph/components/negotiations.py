@@ -48,17 +48,23 @@ def _choose_agreement(ctx: ArticleContext):
 
 def _by_topic(ctx: ArticleContext, parties: set[str]):
     """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed."""
-    topics: dict[str, int] = {}
-    for sent in ctx.sentences:
-        for h in ctx.hits(sent, "cue"):
-            for family, value in ctx.lexicon.cue_values[h.key]:
-                if family == "topic":
-                    topics[value] = topics.get(value, 0) + 1
+    topics = _cue_counts(ctx, "topic")
     candidates = [e for e in ctx.lexicon.reference.of_type("Agreement")
                   if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of]
     if not candidates:
         return None
     return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
+
+
+def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
+    """How often each value of a cue family occurs in the article ("topic" -> {"trade": 3, ...})."""
+    counts: dict[str, int] = {}
+    for sent in ctx.sentences:
+        for h in ctx.hits(sent, "cue"):
+            for fam, value in ctx.lexicon.cue_values[h.key]:
+                if fam == family:
+                    counts[value] = counts.get(value, 0) + 1
+    return counts
 
 
 @lru_cache(maxsize=256)
@@ -112,14 +118,8 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
     least two parties, so that rounds of unseen negotiations are kept; the
     same parties and topic give the same node across articles.
     """
-    talk = False
-    topics: dict[str, int] = {}
-    for sent in ctx.sentences:
-        for h in ctx.hits(sent, "cue"):
-            for family, value in ctx.lexicon.cue_values[h.key]:
-                talk = talk or family in {"roundnoun", "talknoun"}
-                if family == "topic":
-                    topics[value] = topics.get(value, 0) + 1
+    talk = bool(_cue_counts(ctx, "roundnoun") or _cue_counts(ctx, "talknoun"))
+    topics = _cue_counts(ctx, "topic")
     counts: dict[str, int] = {}
     for m in ctx.mentions:
         if m.type in {"Country", "Organization"} and m.reading in {"actor", "demonym"}:
