@@ -14,27 +14,21 @@ object phrase after the cue, trimmed to its content words.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
 from ..nlp import Sentence
 from ..speakers import country_of, sentence_speaker
+from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, span_text, topics
 
 ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
 NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant"}
 IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if", "whether", "likely", "expected", "mulling",
-            "weighing", "unlikely", "should", "possibly", "reportedly"}
-OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into"}
-SKIP_LEAD = {"to", "that", "for", "on", "with", "against", "the", "a", "an", "its", "their", "his", "her", "our", "any", "what",
-             "calls", "call", "demands", "proposals", "as", "it", "them", "this", "these", "those", "about", "strongly", "firmly"}
-STOP_TOPIC = {",", ";", ":", ".", "(", ")", "\"", "“", "”", "‘", "’", "--", "—", "–", "but", "while", "which", "who", "because",
-              "since", "saying", "despite", "amid", "during", "after", "before", "when", "although", "though", "whereas", "said", "says"}
-TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with", "that", "by", "at", "its", "their", "as", "from"}
-MAX_TOPIC = 9
+            "weighing", "unlikely", "should", "possibly", "reportedly", "must", "needs", "need"}
+OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into",
+                "between", "among"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance"}
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
@@ -45,13 +39,42 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, li
     negated = {r["stance"]: r.get("negated") for r in ctx.lexicon.rules.table("stances.jsonl")}
     out = []
     taken: set[int] = set()
-    hits = sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start)))
-    for h in hits:
+    for h in _cue_hits(ctx, sent):
         vals = [(v, negated.get(v)) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
         if vals and h.tok_start not in taken:
             out.append((h.tok_start, h.tok_end, vals))
             taken |= set(range(h.tok_start, h.tok_end))
     return out
+
+
+def _cue_hits(ctx: ArticleContext, sent: Sentence):
+    """The sentence's cue hits, longest first at a position, without stance cues that are part of a
+    noun compound ("host-nation support", "logistical support": the row's ``not_after`` words)."""
+    blocked = {cue.lower(): {w.lower() for w in words}
+               for r in ctx.lexicon.rules.table("stances.jsonl") for cue, words in r.get("not_after", {}).items()}
+    doc = sent.span.doc
+    return [h for h in sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start)))
+            if not (h.tok_start > sent.span.start
+                    and doc[h.tok_start - 1].lower_ in blocked.get(doc[h.tok_start:h.tok_end].text.lower(), ()))]
+
+
+def _verb_starts(ctx: ArticleContext, sent: Sentence) -> frozenset[int]:
+    """Where another clause's verb may start: stance, speech, round-status and date-role cues."""
+    return frozenset(h.tok_start for h in _cue_hits(ctx, sent)
+                     if any(f in {"stance", "speech", "status", "daterole"} for f, _ in ctx.lexicon.cue_values[h.key]))
+
+
+def _in_complement(doc, hits, k: int) -> bool:
+    """The cue sits in what an earlier demand or urging asks for: "demanded that Washington offer …",
+    "urged Seoul to accept …" (nothing has been offered or accepted yet); or it is the object of the
+    cue just before it ("rejected the proposal")."""
+    a = hits[k][0]
+    for a0, b0, vals in hits[:k]:
+        if 0 <= a - b0 <= 2 and all(t.lower_ in DETERMINERS for t in doc[b0:a]):
+            return True  # "rejected the call for a review": the noun is the earlier cue's object
+        if vals[0][0] in {"demand", "urge"} and 0 < a - b0 <= 6 and {"that", "to"} & {t.lower_ for t in doc[a0 + 1:a]}:
+            return True
+    return False
 
 
 AUXILIARIES = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "not", "n't", "never", "did",
@@ -87,6 +110,17 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         if after:
             return _actor_of(ctx, min(after, key=lambda m: m.tok_start))
     before = [m for m in ms if m.tok_end <= a]
+    k = a - 1
+    while k > sent.span.start and doc[k].lower_ in AUXILIARIES:
+        k -= 1
+    if k > sent.span.start and doc[k].text == "," and doc[a].lower_.endswith("ing"):
+        sp = sentence_speaker(ctx, sent)
+        if sp is not None and sp.mention is not None and sp.mention.tok_end <= a:
+            return _actor_of(ctx, sp.mention)  # "…, an official said, calling on Seoul to …"
+    if k > sent.span.start and (doc[k].lower_ == "and" or (doc[k].text == "," and doc[a].lower_.endswith("ing"))):
+        subject = _subject(ctx, sent, before)
+        if subject is not None:
+            return _actor_of(ctx, subject)  # "…, opposing any increase", "… and has rejected the call"
     for m in sorted(before, key=lambda m: (-m.tok_end, m.tok_start)):
         gap = [t.lower_ for t in doc[m.tok_end:a]]
         if m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in OBJECT_PREPS and gap and len(gap) > 2:
@@ -110,6 +144,19 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
     sp = sentence_speaker(ctx, sent)
     if sp is not None and sp.mention is not None:
         return _actor_of(ctx, sp.mention)
+    return None
+
+
+def _subject(ctx: ArticleContext, sent: Sentence, before: list[Mention]) -> Mention | None:
+    """The sentence's first actor that is not the object of a preposition ("According to X, …")."""
+    doc = sent.span.doc
+    for m in sorted(before, key=lambda m: m.tok_start):
+        k = m.tok_start - 1
+        if k > sent.span.start and doc[k].lower_ in {"the", "a", "an"}:
+            k -= 1
+        if k >= sent.span.start and doc[k].lower_ in OBJECT_PREPS:
+            continue
+        return m
     return None
 
 
@@ -151,53 +198,14 @@ def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Menti
     while i > sent.span.start and doc[i].lower_ in PASSIVE | {"has", "have", "had", "being", "already", "also", "not"}:
         i -= 1
     end = i + 1
-    while i > sent.span.start and doc[i - 1].text not in STOP_TOPIC and doc[i - 1].lower_ not in {"that", "which", "and"} and end - i < 6:
+    while i > sent.span.start and doc[i - 1].text not in STOP_TOPIC | QUOTES and doc[i - 1].lower_ not in {"that", "which", "and"} \
+            and end - i < 6:
         i -= 1
     while i < end and doc[i].lower_ in SKIP_LEAD:
         i += 1
     if doc[end - 1].lower_ in {"that", "which", "who"} or i >= end:
         return (None, None)  # a relative clause ("the framework that has been agreed upon by ..."): not a stance taken
-    return (agent, _span_text(list(doc[i:end])))
-
-
-TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    """Words that, after "on", "last", "this" or "next", start a time expression, not more of the topic."""
-    t = load_rules().data("time.json")
-    return frozenset(w.lower() for w in [*t["weekdays"], *t["months"], "week", "month", "year", "weekend", "today", "tomorrow"])
-
-
-def _topic(sent: Sentence, b: int) -> str | None:
-    doc = sent.span.doc
-    i = b
-    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in _time_words()):
-        i += 1  # "agreed on Tuesday that Tokyo will ...": the date is not the topic
-    words = []
-    while i < sent.span.end and len(words) < MAX_TOPIC:
-        t = doc[i]
-        if t.lower_ in STOP_TOPIC or (t.lower_ == "and" and len(words) >= 3) or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
-            break
-        if words and t.lower_ in TIME_LEADS and i + 1 < sent.span.end \
-                and doc[i + 1].lower_ in _time_words():
-            break  # "rejected the proposal on Monday": the date is the stance's, not its topic's
-        words.append(t)
-        i += 1
-    while words and words[-1].lower_ in TRAILING:
-        words.pop()
-    if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
-        return None
-    if all(t.lower_ in _time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words):
-        return None  # "the proposal on Monday": the noun's "topic" would be the date
-    return _span_text(words)
-
-
-def _span_text(words) -> str:
-    """The text of consecutive tokens as written (no spaces added around "-" or "$")."""
-    doc = words[0].doc
-    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    return (agent, span_text(list(doc[i:end])))
 
 
 def _irrealis(doc, a: int, start: int) -> bool:
@@ -215,6 +223,8 @@ def stances(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
         doc = sent.span.doc
         hits = _stance_hits(ctx, sent)
+        spans = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS]
+        stops = _verb_starts(ctx, sent)
         low = sent.text.lower()
         quiet = [low.find(p) for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low]
         for k, (a, b, vals) in enumerate(hits):
@@ -222,6 +232,8 @@ def stances(ctx: ArticleContext) -> None:
                 continue  # "declined to comment": no stance taken
             if k + 1 < len(hits) and hits[k + 1][0] - b <= 1 and doc[b].lower_ == "to":
                 continue  # "refused to accept": the second cue, negated by the first, carries the stance
+            if _in_complement(doc, hits, k):
+                continue
             neg = _negated(doc, a, sent.span.start)
             if _irrealis(doc, a, sent.span.start) and not neg:
                 continue
@@ -230,22 +242,44 @@ def stances(ctx: ArticleContext) -> None:
                 continue
             passive = _passive(ctx, sent, a, b)
             if passive is not None:
-                actor, topic = passive[0] and _actor_of(ctx, passive[0]), passive[1]
+                actor, found_topics = passive[0] and _actor_of(ctx, passive[0]), [passive[1]] if passive[1] else []
             else:
-                actor, topic = _agent(ctx, sent, a, b, last), _topic(sent, b)
-            if topic is not None and _words(topic) <= ANAPHORS and found:
-                topic = found[-1].props["topic"]  # "Seoul rejected the request": the request just reported
-            if actor is None or topic is None:
+                actor, found_topics = _agent(ctx, sent, a, b, last), topics(sent, b, spans, stops)
+                if not found_topics:
+                    found_topics = [t for t in [_relative_object(ctx, sent, a)] if t]
+            found_topics = [found[-1].props["topic"] if _words(t) <= ANAPHORS and found else t for t in found_topics]
+            if actor is None or not found_topics:
                 continue
             last = actor
             when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}]
             for who in [actor, *(_co_agents(ctx, sent, a, actor) if passive is None else [])]:
-                props = {"actor": who, "stanceType": Concept(("stance", stance)), "topic": topic}
-                if when:
-                    props["date"] = when[0]
-                iri = mint("stance", who.rsplit("/", 1)[-1], stance, topic.lower())
-                found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
+                for topic in found_topics:
+                    props = {"actor": who, "stanceType": Concept(("stance", stance)), "topic": topic}
+                    if when:
+                        props["date"] = when[0]
+                    iri = mint("stance", who.rsplit("/", 1)[-1], stance, topic.lower())
+                    found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
     ctx.facts.extend(_dominant(found))
+
+
+def _relative_object(ctx: ArticleContext, sent: Sentence, a: int) -> str | None:
+    """"an idea Washington turned down", "an amount that we cannot accept": the cue ends its clause and
+    its agent (an actor, or a pronoun after "that"/"which") follows a noun phrase."""
+    doc = sent.span.doc
+    k = _verb_group_start(doc, a, sent)
+    agent = next((m for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS and m.tok_end == k), None)
+    if agent is not None:
+        return antecedent(sent, agent.tok_start)
+    if k - 2 >= sent.span.start and doc[k - 1].lower_ in PRONOUNS and doc[k - 2].lower_ in {"that", "which"}:
+        return antecedent(sent, k - 2)
+    return None
+
+
+def _verb_group_start(doc, a: int, sent: Sentence) -> int:
+    k = a
+    while k > sent.span.start and doc[k - 1].lower_ in AUXILIARIES:
+        k -= 1
+    return k
 
 
 def _words(topic: str) -> set[str]:

@@ -1,0 +1,239 @@
+"""Stance topics: the short phrase a stance is about, read off the tokens after its cue.
+
+A topic is the object phrase after the cue, trimmed to what an analyst would
+write in a table cell ("a separate arrangement for workers' wages", not the
+rest of the sentence):
+
+* quotation marks inside it are transparent ("a deal beyond "a reasonable
+  level"" keeps its quoted part);
+* a clause boundary, a date ("… on Monday") or a place ("… near the
+  hotel") ends it, and a phrase that is only a date or a place is no topic;
+* the addressee of a control verb is dropped: "urged the government to hold
+  firm" is about holding firm, "wanted Seoul to shoulder a greater share"
+  about shouldering a greater share (addressee nouns are data:
+  ``negotiation.json``'s ``addressee_nouns``);
+* coordinated objects become separate topics: "a drastic increase as well as
+  a new category of costs" is two demands;
+* an object-relative clause points back: in "an idea Washington turned
+  down" the topic is the noun phrase before the agent.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..ontology.rules import load_rules
+from .nlp import Sentence
+
+QUOTES = {"\"", "“", "”", "‘", "’", "'", "``", "''"}
+STOP_TOPIC = {",", ";", ":", ".", "(", ")", "--", "—", "–", "but", "while", "which", "who", "because", "since", "saying",
+              "despite", "amid", "during", "after", "before", "when", "although", "though", "whereas", "said", "says", "so",
+              "whereby", "unless"}
+SKIP_LEAD = {"to", "that", "for", "on", "with", "against", "the", "a", "an", "its", "their", "his", "her", "our", "any", "what",
+             "calls", "call", "demands", "proposals", "as", "it", "them", "this", "these", "those", "about", "strongly", "firmly"}
+TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with", "that", "by", "at", "its", "their", "as", "from",
+            "under", "through", "into", "over", "about"}
+AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few"}
+TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some", "his"}
+MAX_TOPIC = 9
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Words that, after "on", "last", "this" or "next", start a time expression, not more of the topic."""
+    t = load_rules().data("time.json")
+    return frozenset(w.lower() for w in [*t["weekdays"], *t["months"], "week", "month", "year", "weekend", "today", "tomorrow"])
+
+
+@lru_cache(maxsize=1)
+def _shape_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(addressee nouns, locative leads, channel phrases as word tuples) from ``negotiation.json``."""
+    neg = load_rules().data("negotiation.json")
+    return (frozenset(w.lower() for w in neg["addressee_nouns"]), frozenset(w.lower() for w in neg["locative_leads"]),
+            tuple(tuple(p.lower().split()) for p in neg["channel_phrases"]))
+
+
+def span_text(words: list[Token]) -> str:
+    """The tokens' text as written (no spaces added around "-" or "$"), quotation marks between them dropped."""
+    words = [t for t in words if t.text not in QUOTES]
+    text = words[0].doc.text
+    out = [words[0].text]
+    for prev, t in zip(words, words[1:]):
+        gap = text[prev.idx + len(prev.text):t.idx]
+        out.append((" " if any(c.isspace() for c in gap) else "") + t.text)
+    return "".join(out)
+
+
+def topics(sent: Sentence, b: int, actors: list[tuple[int, int]], stops: frozenset[int] = frozenset()) -> list[str]:
+    """The topics of the cue ending at token ``b``: none, one, or one per coordinated object.
+
+    ``actors`` are the token spans of the sentence's actor mentions (to
+    recognize "urged Seoul to …"); ``stops`` the tokens where another
+    clause's verb starts ("a group opposed to the deal [held] a rally").
+    """
+    words = _object_tokens(sent, b, stops, actors)
+    words = _drop_addressee(words, actors)
+    words = _drop_clause_subject(sent, b, words, actors)
+    out = []
+    for part in _coordinated(words):
+        part = part[:MAX_TOPIC]
+        while part and (part[-1].lower_ in TRAILING or part[-1].text in QUOTES):
+            part.pop()
+        while part and (part[0].lower_ in SKIP_LEAD or part[0].text in QUOTES):
+            part = part[1:]
+        if _meaningful(part):
+            out.append(span_text(part))
+    return out
+
+
+def antecedent(sent: Sentence, agent_start: int) -> str | None:
+    """The noun phrase an object-relative clause hangs on: "an idea [Washington turned down]" -> "idea".
+
+    ``agent_start`` is the first token of the clause's agent; the phrase is
+    read backwards from the token before it to its determiner (at most five
+    words), and only when it ends in a lower-case noun-like word.
+    """
+    doc = sent.span.doc
+    k = agent_start - 1
+    if k < sent.span.start or not doc[k].is_alpha or not doc[k].is_lower or doc[k].lower_ in TRAILING | SKIP_LEAD:
+        return None
+    words = [doc[k]]
+    while k - 1 >= sent.span.start and len(words) < 5:
+        prev = doc[k - 1]
+        if prev.lower_ in DETERMINERS:
+            break
+        if prev.is_punct or prev.lower_ in STOP_TOPIC or prev.lower_ in TRAILING:
+            return None
+        words.insert(0, prev)
+        k -= 1
+    else:
+        return None
+    return span_text(words)
+
+
+def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[tuple[int, int]]) -> list[Token]:
+    doc = sent.span.doc
+    _, locative, channels = _shape_words()
+    i = b
+    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in _time_words() or doc[i].text in QUOTES):
+        i += 1  # "agreed on Tuesday that Tokyo will ...": the date is not the topic
+    if i < sent.span.end and doc[i].lower_ in locative:
+        return []  # "staged a protest near the hotel": a place, not what the protest is about
+    words: list[Token] = []
+    quoted = False
+    while i < sent.span.end and len(words) < 2 * MAX_TOPIC:
+        t = doc[i]
+        if t.text in QUOTES:
+            quoted = not quoted
+            i += 1
+            continue
+        if t.text == "(" and i + 2 < sent.span.end and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
+            i += 3  # "the Special Measures Agreement (SMA) framework": an acronym in passing
+            continue
+        if quoted and not (t.is_punct and t.text in {".", ",", ";", ":", "?", "!"}):
+            words.append(t)  # a quoted phrase is kept whole: "a deal beyond "a reasonable and fair level""
+            i += 1
+            continue
+        if t.lower_ in STOP_TOPIC or (t.lower_ == "and" and len(words) >= 3 and not _determined(doc, i + 1, sent)) \
+                or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
+            break
+        if words and i in stops and doc[i - 1].lower_ != "to" and not _actor_span(words, actors):
+            break  # another clause's verb (not the verb of "to …" or of a clause's subject)
+        if words and _channel(doc, i, sent, channels):
+            break  # "… in a statement"
+        if words and t.lower_ == "as" and words[-1].lower_ not in AS_KEEPS and doc[i + 1:i + 2].text.lower() != "well":
+            break  # "denounced the deal as a surrender", "a conclusion as soon as possible"
+        if words and t.lower_ in TIME_LEADS and i + 1 < sent.span.end and doc[i + 1].lower_ in _time_words():
+            break  # "rejected the proposal on Monday": the date is the stance's, not its topic's
+        if words and t.lower_ in locative and len(words) >= 2 and i + 1 < sent.span.end and doc[i + 1].lower_ in DETERMINERS:
+            break  # "… the increase outside the ministry": where, not what
+        words.append(t)
+        i += 1
+    return words
+
+
+def _actor_span(words: list[Token], actors: list[tuple[int, int]]) -> bool:
+    """The words are one actor mention, with at most a determiner before it."""
+    first = words[0].i + (words[0].lower_ in DETERMINERS)
+    return any(s <= first and e == words[-1].i + 1 for s, e in actors)
+
+
+SUBJECT_PRONOUNS = {"it", "they", "we", "he", "she", "i", "you"}
+MODALS = {"should", "would", "will", "must", "shall", "can", "could", "to"}
+
+
+def _drop_clause_subject(sent: Sentence, b: int, words: list[Token], actors: list[tuple[int, int]]) -> list[Token]:
+    """"demanded that Washington offer new concessions" -> "offer new concessions": the subject of a
+    that-clause after the cue (an actor, or a determiner and an addressee noun) is not the topic."""
+    doc = sent.span.doc
+    if not words or "that" not in {t.lower_ for t in doc[max(sent.span.start, b - 1):words[0].i]}:
+        return words
+    addressees, _, _ = _shape_words()
+    pronoun = doc[words[0].i - 1].lower_ in SUBJECT_PRONOUNS  # "that it should …": "it" was skipped already
+    for j in range(0 if pronoun else 1, min(5, len(words))):
+        if j == 0 or (j == 1 and words[0].lower_ in SUBJECT_PRONOUNS) or _actor_span(words[:j], actors) or (j <= 2 and words[j - 1].lower_ in addressees):
+            rest = words[j:]
+            while rest and rest[0].lower_ in MODALS:
+                rest = rest[1:]
+            if rest and rest[0].lower_ == "be" and len(rest) > 2:
+                rest = rest[1:]  # "that it should be within the framework" -> "within the framework"
+            if rest and rest[0].is_alpha and rest[0].is_lower:
+                return rest
+    return words
+
+
+def _channel(doc, i: int, sent: Sentence, channels: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(t.lower_ for t in doc[i:min(i + len(c), sent.span.end)]) == c for c in channels)
+
+
+def _determined(doc, i: int, sent: Sentence) -> bool:
+    """A determiner starts a second noun phrase at ``i``: "X and a new Y"."""
+    return i < sent.span.end and doc[i].lower_ in DETERMINERS
+
+
+def _drop_addressee(words: list[Token], actors: list[tuple[int, int]]) -> list[Token]:
+    """"the government to hold firm" -> "hold firm": an actor or addressee noun, then "to" and a verb."""
+    addressees, _, _ = _shape_words()
+    for j, t in enumerate(words[:6]):
+        if t.lower_ != "to" or j == 0 or (j == 1 and words[0].lower_ == "not") or j + 1 >= len(words) or not words[j + 1].is_lower or not words[j + 1].is_alpha:
+            continue
+        negated = words[j - 1].lower_ == "not"  # "urged the government not to yield"
+        k = j - 1 if negated else j
+        head = [w for w in words[:k] if w.lower_ not in DETERMINERS and w.text not in QUOTES]
+        if not head:
+            return words
+        first, last = words[0].i, words[k - 1].i + 1
+        by_actor = any(s <= first + (words[0].lower_ in DETERMINERS) and e >= last for s, e in actors)
+        named = len(head) <= 3 and all(w.text[:1].isupper() for w in head)  # "urged Ottawa to …", names unknown yet
+        if by_actor or named or (len(head) <= 2 and head[-1].lower_ in addressees):
+            return words[k:k + 1] + words[j + 1:] if negated else words[j + 1:]
+        return words
+    return words
+
+
+def _coordinated(words: list[Token]) -> list[list[Token]]:
+    """Split at "as well as" and at "and"/"or" followed by a determiner; otherwise one part."""
+    parts: list[list[Token]] = [[]]
+    k = 0
+    while k < len(words):
+        low = [w.lower_ for w in words[k:k + 3]]
+        if low == ["as", "well", "as"] and parts[-1]:
+            parts.append([])
+            k += 3
+            continue
+        if low[:1] in (["and"], ["or"]) and len(low) > 1 and low[1] in DETERMINERS and parts[-1]:
+            parts.append([])
+            k += 1
+            continue
+        parts[-1].append(words[k])
+        k += 1
+    return [p for p in parts if p]
+
+
+def _meaningful(words: list[Token]) -> bool:
+    if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
+        return False
+    # "the proposal on Monday": the noun's "topic" would be only the date
+    return not all(t.lower_ in _time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words)

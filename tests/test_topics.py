@@ -1,0 +1,60 @@
+"""Stance topics and agents: the short phrase a stance is about, and who takes it (texts written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from test_facts import facts, label
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    ctx, st = facts(text, "stance")
+    return {(label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # quotation marks inside the object are transparent; "and" inside a quote does not end it
+    ('Tokyo said it would not accept a plan beyond "a modest and fair ceiling."',
+     {("Japan", "reject", "plan beyond a modest and fair ceiling")}),
+    # the addressee of a control verb is not the topic
+    ("Washington wanted Tokyo to shoulder a far larger share.",
+     {("United States", "demand", "shoulder a far larger share")}),
+    ("Labor unions urged the government not to yield on wages.",
+     {("labor unions", "urge", "not yield on wages")}),
+    # coordinated objects are separate topics
+    ("Canada demanded a cap on tariffs as well as a review of quotas.",
+     {("Canada", "demand", "cap on tariffs"), ("Canada", "demand", "review of quotas")}),
+    # an object-relative clause points back to its noun phrase
+    ("Seoul offered a three-year freeze, a plan Washington rejected.",
+     {("South Korea", "propose", "three-year freeze"), ("United States", "reject", "three-year freeze")}),
+    # a place or a channel is not what the stance is about
+    ("Britain welcomed the accord in a statement.", {("United Kingdom", "support", "accord")}),
+    ("France denounced the accord as a betrayal.", {("France", "oppose", "accord")}),
+    # the subject of a that-clause is not the topic
+    ("Iran demanded that Washington lift sanctions first.", {("Iran", "demand", "lift sanctions first")}),
+])
+def test_topics_are_short_object_phrases(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    # what a demand asks for has not been done: no stance of the addressee
+    ("Iran demanded that Washington offer new guarantees.", "propose"),
+    # a stance noun inside a compound is no stance
+    ("Japan will pay 1.1 trillion yen in host-nation support over five years.", "support"),
+    ("The cost covers logistical support for the troops.", "support"),
+    # a requirement is not a stance taken
+    ("The deal must be approved by parliament.", "accept"),
+    # the noun object of a cue is not a second stance
+    ("Malaysia rejected the call for a review.", "support"),
+])
+def test_cues_that_take_no_stance(text, absent):
+    assert absent not in {s for _, s, _ in stances(text)}
+
+
+def test_participles_and_coordinated_verbs_take_the_subject():
+    got = stances("A farmers' union held a rally outside parliament, opposing the quota deal.")
+    assert {(s, t) for _, s, t in got} == {("oppose", "quota deal")}
+    got = stances("Norway has said that Iceland broke the rules, and has rejected the new quota.")
+    assert ("Norway", "reject", "new quota") in got
+    got = stances("Talks between Japan and Canada stalled, a Japanese official said, calling on Ottawa to compromise.")
+    assert got == {("Japan", "urge", "compromise")}
