@@ -38,6 +38,7 @@ AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same
 TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some", "his"}
 MAX_TOPIC = 9
+POSITION_NOUNS = {"position", "view", "stance", "argument", "demand", "insistence", "belief", "claim", "line"}
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,8 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
     i = b
     while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in _time_words() or doc[i].text in QUOTES):
         i += 1  # "agreed on Tuesday that Tokyo will ...": the date is not the topic
+    if i + 1 < sent.span.end and doc[i].lower_ in POSITION_NOUNS and doc[i + 1].lower_ == "that":
+        i += 2  # "stuck to its position that …": the that-clause is the topic
     if i < sent.span.end and doc[i].lower_ in locative:
         return []  # "staged a protest near the hotel": a place, not what the protest is about
     words: list[Token] = []
@@ -173,7 +176,8 @@ def _drop_clause_subject(sent: Sentence, b: int, words: list[Token], actors: lis
     addressees, _, _ = _shape_words()
     pronoun = doc[words[0].i - 1].lower_ in SUBJECT_PRONOUNS  # "that it should …": "it" was skipped already
     for j in range(0 if pronoun else 1, min(5, len(words))):
-        if j == 0 or (j == 1 and words[0].lower_ in SUBJECT_PRONOUNS) or _actor_span(words[:j], actors) or (j <= 2 and words[j - 1].lower_ in addressees):
+        if j == 0 or (j == 1 and words[0].lower_ in SUBJECT_PRONOUNS) or _actor_span(words[:j], actors) \
+                or (j <= 2 and (words[j - 1].lower_ in addressees or words[j - 1].lower_ in _talk_nouns())):
             rest = words[j:]
             while rest and rest[0].lower_ in MODALS:
                 rest = rest[1:]
@@ -182,6 +186,11 @@ def _drop_clause_subject(sent: Sentence, b: int, words: list[Token], actors: lis
             if rest and rest[0].is_alpha and rest[0].is_lower:
                 return rest
     return words
+
+
+@lru_cache(maxsize=1)
+def _talk_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules().data("negotiation.json")["talk_nouns"])
 
 
 def _channel(doc, i: int, sent: Sentence, channels: tuple[tuple[str, ...], ...]) -> bool:

@@ -68,9 +68,10 @@ def _check_row(name: str, lineno: int, row: Any, problems: list[str]) -> None:
     if name == "amount_roles.jsonl" and row.get("role") not in concepts["role"]:
         problems.append(f"{where}: role {row.get('role')!r} is not declared in parley.ttl")
     if name == "stances.jsonl":
-        blocked = row.get("not_after", {})
-        if not isinstance(blocked, dict) or not all(isinstance(v, list) for v in blocked.values()):
-            problems.append(f"{where}: 'not_after' must map a cue to the list of words that make it part of a noun")
+        for key in ("not_after", "not_before"):
+            blocked = row.get(key, {})
+            if not isinstance(blocked, dict) or not all(isinstance(v, list) for v in blocked.values()):
+                problems.append(f"{where}: {key!r} must map a cue to the list of words that make it part of a noun")
         for key in ("stance", "negated"):
             if key in row and row[key] not in concepts["stance"]:
                 problems.append(f"{where}: {key} {row[key]!r} is not a stance type declared in parley.ttl")

@@ -58,3 +58,25 @@ def test_participles_and_coordinated_verbs_take_the_subject():
     assert ("Norway", "reject", "new quota") in got
     got = stances("Talks between Japan and Canada stalled, a Japanese official said, calling on Ottawa to compromise.")
     assert got == {("Japan", "urge", "compromise")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the listener of "told" is not the agent; the speaker is
+    ("Prime Minister Mark Carney told reporters in Ottawa that the government would seek a longer transition.",
+     {("Mark Carney", "demand", "longer transition")}),
+    # the object of a participle is not the agent
+    ("The union representing the fishermen welcomed the quota deal.", {("labor union", "support", "quota deal")}),
+    # "press conference" is no pressing
+    ("Japan's foreign minister told a press conference that Tokyo rejected the tariff plan.",
+     {("Japan", "reject", "tariff plan")}),
+    # a pledge is an offer; the that-clause of a position noun is its topic
+    ("China pledged to open its bond market to foreign banks.", {("China", "propose", "open its bond market to foreign banks")}),
+    ("Norway stuck to its position that the talks should cover mackerel quotas.",
+     {("Norway", "support", "cover mackerel quotas")}),
+    # "welcomed it": what was last reported
+    ("Japan and Canada agreed on a new fisheries accord. Britain welcomed it.",
+     {("Japan", "accept", "new fisheries accord"), ("Canada", "accept", "new fisheries accord"),
+      ("United Kingdom", "support", "new fisheries accord")}),
+])
+def test_agents_and_pointers(text, expected):
+    assert stances(text) == expected

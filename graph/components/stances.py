@@ -30,7 +30,8 @@ IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if
 OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into",
                 "between", "among"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
-ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance"}
+ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance",
+            "it"}
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
 
 
@@ -49,13 +50,23 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, li
 
 def _cue_hits(ctx: ArticleContext, sent: Sentence):
     """The sentence's cue hits, longest first at a position, without stance cues that are part of a
-    noun compound ("host-nation support", "logistical support": the row's ``not_after`` words)."""
-    blocked = {cue.lower(): {w.lower() for w in words}
-               for r in ctx.lexicon.rules.table("stances.jsonl") for cue, words in r.get("not_after", {}).items()}
+    noun compound: after a row's ``not_after`` words ("host-nation support") or before its
+    ``not_before`` words ("press conference")."""
+    after, before = _compounds(ctx)
     doc = sent.span.doc
-    return [h for h in sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start)))
-            if not (h.tok_start > sent.span.start
-                    and doc[h.tok_start - 1].lower_ in blocked.get(doc[h.tok_start:h.tok_end].text.lower(), ()))]
+
+    def compound(h) -> bool:
+        cue = doc[h.tok_start:h.tok_end].text.lower()
+        return (h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ in after.get(cue, ())) \
+            or (h.tok_end < sent.span.end and doc[h.tok_end].lower_ in before.get(cue, ()))
+
+    return [h for h in sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start))) if not compound(h)]
+
+
+def _compounds(ctx: ArticleContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    rows = ctx.lexicon.rules.table("stances.jsonl")
+    return tuple({cue.lower(): {w.lower() for w in words} for r in rows for cue, words in r.get(key, {}).items()}
+                 for key in ("not_after", "not_before"))
 
 
 def _verb_starts(ctx: ArticleContext, sent: Sentence) -> frozenset[int]:
@@ -123,8 +134,9 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
             return _actor_of(ctx, subject)  # "…, opposing any increase", "… and has rejected the call"
     for m in sorted(before, key=lambda m: (-m.tok_end, m.tok_start)):
         gap = [t.lower_ for t in doc[m.tok_end:a]]
-        if m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in OBJECT_PREPS and gap and len(gap) > 2:
-            continue  # "talks with Seoul ... rejected": an object, keep looking
+        role = _object(ctx, sent, m)
+        if role == "verb" or (role == "prep" and len(gap) > 2):
+            continue  # "talks with Seoul ... rejected", "told lawmakers that …": an object, keep looking
         if any(w in {";", "but", "while", "whereas"} for w in gap):
             break
         core = gap
@@ -148,16 +160,35 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
 
 
 def _subject(ctx: ArticleContext, sent: Sentence, before: list[Mention]) -> Mention | None:
-    """The sentence's first actor that is not the object of a preposition ("According to X, …")."""
-    doc = sent.span.doc
-    for m in sorted(before, key=lambda m: m.tok_start):
-        k = m.tok_start - 1
-        if k > sent.span.start and doc[k].lower_ in {"the", "a", "an"}:
-            k -= 1
-        if k >= sent.span.start and doc[k].lower_ in OBJECT_PREPS:
+    """The sentence's first actor that is not an object ("According to X, …") nor a modifier of the
+    next one ("South Korean Foreign Minister Kang …")."""
+    ms = sorted(before, key=lambda m: m.tok_start)
+    for i, m in enumerate(ms):
+        if _object(ctx, sent, m):
+            continue
+        if m.reading == "demonym" and i + 1 < len(ms) and ms[i + 1].tok_start - m.tok_end <= 3:
             continue
         return m
     return None
+
+
+def _object(ctx: ArticleContext, sent: Sentence, m: Mention) -> str | None:
+    """"prep" when the mention is the object of a preposition; "verb" when it is the object of a
+    participle ("representing the workers") or the listener of a speech verb ("told lawmakers"); a
+    determiner may come between."""
+    doc = sent.span.doc
+    k = m.tok_start - 1
+    if k > sent.span.start and doc[k].lower_ in DETERMINERS:
+        k -= 1
+    if k < sent.span.start:
+        return None
+    word = doc[k].lower_
+    if word in OBJECT_PREPS:
+        return "prep"
+    if doc[k].is_lower and word.endswith("ing") and len(word) > 5:
+        return "verb"
+    listener = any(h.tok_end == k + 1 and ("speech", "to_listener") in ctx.lexicon.cue_values[h.key] for h in ctx.hits(sent, "cue"))
+    return "verb" if listener else None
 
 
 COORDINATION = {",", "and", "the", "both"}
@@ -245,6 +276,8 @@ def stances(ctx: ArticleContext) -> None:
                 actor, found_topics = passive[0] and _actor_of(ctx, passive[0]), [passive[1]] if passive[1] else []
             else:
                 actor, found_topics = _agent(ctx, sent, a, b, last), topics(sent, b, spans, stops)
+                if not found_topics and b < sent.span.end and doc[b].lower_ in {"it", "them"} and found:
+                    found_topics = [found[-1].props["topic"]]  # "welcomed it": what was last reported
                 if not found_topics:
                     found_topics = [t for t in [_relative_object(ctx, sent, a)] if t]
             found_topics = [found[-1].props["topic"] if _words(t) <= ANAPHORS and found else t for t in found_topics]
