@@ -43,7 +43,7 @@ def date_role(ctx: ArticleContext, sent, when: TimeExpr) -> str | None:
     return best[1] if best else None
 
 
-def _shift(d: PartialDate, days: int) -> PartialDate:
+def shift(d: PartialDate, days: int) -> PartialDate:
     x = d.first_day() + dt.timedelta(days=days)
     return PartialDate(x.year, x.month, x.day)
 
@@ -58,5 +58,5 @@ def meeting_span(ctx: ArticleContext, sent, when: TimeExpr | None, end: PartialD
         return date, end
     days = duration_days(ctx, sent.text)
     if date_role(ctx, sent, when) == "end":
-        return (_shift(date, 1 - days) if days else None), date
-    return date, (_shift(date, days - 1) if days and days > 1 else None)
+        return (shift(date, 1 - days) if days else None), date
+    return date, (shift(date, days - 1) if days and days > 1 else None)

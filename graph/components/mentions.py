@@ -12,6 +12,7 @@ from ..context import ArticleContext, component
 from ..facts import Mention
 
 PLACE_PREPS = {"in", "at", "near", "to", "from", "around", "outside", "inside", "across", "via", "into", "of"}
+SCHEDULED = {"scheduled", "set", "planned", "slated", "due", "pencilled", "penciled"}  # "… is scheduled for London"
 
 
 @component("mentions")
@@ -37,6 +38,8 @@ def mentions(ctx: ArticleContext) -> None:
                 continue
             ent = ents[0]
             prev = doc[hit.tok_start - 1].lower_ if hit.tok_start > sent.span.start else ""
+            if prev == "for" and hit.tok_start - 1 > sent.span.start and doc[hit.tok_start - 2].lower_ in SCHEDULED:
+                prev = "in"
             if ent.type == "Place":
                 if ent.iri in capitals and prev not in PLACE_PREPS:
                     country = ref.get(capitals[ent.iri])

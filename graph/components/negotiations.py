@@ -20,10 +20,12 @@ from ..emit import Concept
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
 from .meeting_dates import meeting_span
+from .meeting_notes import apply_notes, note
 
 STATIONED = {"troops", "forces", "soldiers", "personnel", "bases", "base", "stationed", "deployed", "military", "workers",
              "employees", "presence", "investment", "investments"}  # "troops in South Korea" is no venue
 STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
+FAR = 40  # characters: a date this far from an unnumbered round noun is about something else
 ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
@@ -266,6 +268,7 @@ def rounds(ctx: ArticleContext) -> None:
     known: list[int] = []
     neg_slug = ctx.negotiation.rsplit("/", 1)[-1]
     by_iri: dict[str, Fact] = {}
+    notes = []
     for sent in ctx.sentences:
         hits = ctx.hits(sent, "cue")
         round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])]
@@ -283,6 +286,8 @@ def rounds(ctx: ArticleContext) -> None:
             again = next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key]))
             if all(h.start < again.start for h, _ in candidates):
                 candidates.append((again, "again"))
+        used = {h.start for h, _ in candidates}
+        notes += [n for n in (note(ctx, sent, h, _venue) for h in talk_hits if h.start not in used) if n is not None]
         planned_here = False
         for h, kind in candidates:
             if kind == "again" and planned_here:
@@ -300,9 +305,13 @@ def rounds(ctx: ArticleContext) -> None:
                 kind == "again" or t.date.precision != "year" or "year" not in t.text)]
             precise = [t for t in times if t.date.precision != "year"] or times  # "here today" before "the 1962 pact"
             nearest = min(precise, key=lambda t: abs(t.start - (h.start - sent.start))) if precise else None
+            if kind == "round" and ordinal is None and nearest is not None and abs(nearest.start - (h.start - sent.start)) > FAR:
+                nearest = None  # "the session at X was the first since the third round broke off last month"
             date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None)
             dated = date or end
             if kind == "round" and ordinal is None and dated is None:
+                n = note(ctx, sent, h, _venue)  # "the two-day session at the State Department"
+                notes += [n] if n is not None else []
                 continue
             if ordinal is None and dated is None:
                 loose = [f for f in by_iri.values() if "ordinal" not in f.props]
@@ -339,6 +348,7 @@ def rounds(ctx: ArticleContext) -> None:
                     fact.props.setdefault(k, v)
             fact.evidence.append(Evidence(sent.index, h.start, h.end))
     _merge_unordinaled(ctx, by_iri)
+    apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
 
 
 def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact]) -> None:

@@ -1,0 +1,44 @@
+"""Rounds described across sentences: the meeting named once, described elsewhere (texts written for these tests)."""
+from __future__ import annotations
+
+from test_facts import facts
+
+ID = "https://w3id.org/parley/id/"
+
+
+def rounds(text: str, published: str) -> list[dict]:
+    _, rs = facts(text, "round", published=published)
+    out = []
+    for r in sorted(rs, key=lambda r: r.props.get("ordinal", 0)):
+        row = {k: (v.iso() if hasattr(v, "iso") else v[1] if isinstance(v, tuple) else v) for k, v in r.props.items()
+               if k in {"ordinal", "startDate", "endDate", "status", "venue"}}
+        if "venue" in row:
+            row["venue"] = row["venue"].rsplit("/", 1)[-1]
+        out.append(row)
+    return out
+
+
+def test_a_description_of_the_main_meeting_lends_it_venue_and_length():
+    text = ("Japan and the United States ended the fifth round of host-nation support talks on Friday.\n"
+            "The two-day meeting in Honolulu followed a fourth round in Tokyo last month.")
+    assert rounds(text, "2021-05-14") == [
+        {"ordinal": 4, "venue": "tokyo", "startDate": "2021-04", "status": "held"},
+        {"ordinal": 5, "venue": "honolulu", "startDate": "2021-05-13", "endDate": "2021-05-14", "status": "held"}]
+
+
+def test_talks_in_a_capital_in_the_lead_are_the_round_named_later():
+    text = ("Japan and the United States failed to agree on host-nation support after two days of talks in "
+            "Washington, Japan's foreign ministry said Thursday.\n"
+            "The seventh round of negotiations, held on Tuesday and Wednesday, ended without a date for the next.")
+    assert rounds(text, "2021-05-13") == [
+        {"ordinal": 7, "venue": "washington", "startDate": "2021-05-11", "endDate": "2021-05-12", "status": "held"}]
+
+
+def test_a_far_date_is_not_an_unnumbered_sessions_and_scheduled_for_a_capital_is_a_venue():
+    text = ("Japan and the United States wrapped up the sixth round of host-nation support talks on Friday.\n"
+            "The three-day session at the Foreign Ministry was the first since the fifth round collapsed last month.\n"
+            "The seventh round is scheduled for Tokyo later this month.")
+    got = rounds(text, "2021-05-14")
+    assert got[1] == {"ordinal": 6, "venue": "foreign-ministry", "startDate": "2021-05-12", "endDate": "2021-05-14",
+                      "status": "held"}
+    assert got[2]["venue"] == "tokyo" and got[2]["status"] == "planned"
