@@ -235,6 +235,14 @@ def test_iso_countries_from_cldr_are_reference_entities_with_aliases():
      [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution"), ("Percentage", "contribution")]),
     ("South Korea's contribution for this year rises 13.9 percent to 1.18 trillion won.",
      [("Percentage", "contribution"), ("MonetaryAmount", "contribution")]),
+    # a comparison in apposition takes the role of the figure it compares
+    ("Ottawa is seeking about $2 billion a year, roughly three times what Tokyo pays now.",
+     [("MonetaryAmount", "demand"), ("Ratio", "demand")]),
+    ("Canada wants $900 million, some 40 percent more than it received in 2020.",
+     [("MonetaryAmount", "demand"), ("Percentage", "demand")]),
+    # a sentence restating the figure just reported keeps its role
+    ("Japan will pay 1.2 trillion yen over five years.\nThe annual average of 240 billion yen compares with 201 billion yen now.",
+     [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution")]),
 ])
 def test_roles_across_conversions_and_changes(text, roles):
     _, qs = facts(text, ("MonetaryAmount", "Percentage", "Ratio", "Count"))

@@ -44,6 +44,13 @@ FROM = re.compile(r"^[\s,)]*(?:\w+\s+){0,3}?(?:up |down )?(?:from|compared with|
 RATE = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
 SUBJECT_READINGS = {"actor", "demonym", "group", "body"}
+# "$8 billion a year, roughly four times what …": a comparison in apposition to the figure before it
+APPOSITION = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|nearly|almost|around|some|over|"
+                        r"more\s+than|up\s+to|just\s+over|just\s+under|close\s+to|upward\s+of|well\s+over)?\s*$", re.I)
+# "The figure is …", "The annual average of …": a sentence that restates the figure just reported
+RESTATES = re.compile(r"^\W*(?:the|this|that)\s+(?:new\s+|annual\s+|total\s+|final\s+)?(?:figure|amount|sum|total|average|payment|"
+                      r"contribution|bill|price\s+tag)\b", re.I)
+KEPT_ROLES = {"contribution", "demand", "offer", "cost"}
 
 
 def _tokens(sent: Sentence, q: Quantity) -> tuple[int, int]:
@@ -208,6 +215,14 @@ def _fact(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, 
     else:
         inherited = made[q.inherits] if q.inherits is not None else None
         role = inherited.props["role"][1] if inherited else _role(ctx, sent, q, span, prio)
+        k = next((j for j in reversed(range(len(made))) if made[j] is not None and qs[j].kind == "MonetaryAmount"
+                  and qs[j].end <= q.start), None)
+        if inherited is None and k is not None and q.kind in {"Ratio", "Percentage"} \
+                and made[k].props["role"][1] in KEPT_ROLES and APPOSITION.match(sent.text[qs[k].end:q.start]):
+            role = made[k].props["role"][1]  # "seeking $1.3 billion a year, roughly 50 percent more than …"
+        if role == "other" and q.kind != "Count" and RESTATES.match(sent.text):
+            earlier = [f for f in ctx.facts if f.kind == "MonetaryAmount" and f.props["role"][1] in KEPT_ROLES]
+            role = earlier[-1].props["role"][1] if earlier else role  # "The figure is 8.2 percent higher than …"
         if role == "other" and q.kind == "Percentage" and _is_change(sent, q):
             # "paying 1.04 trillion won this year, up 8.2% from last year": the change of the figure before it
             before = [f for f, o in zip(made, qs) if f is not None and o.end <= q.start and f.kind == "MonetaryAmount"]
