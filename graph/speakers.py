@@ -106,7 +106,7 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
 
 
 def _definite(ctx: ArticleContext, sent: Sentence, tok: int) -> Speaker | None:
-    """"the official said", "the minister added": the last person named earlier with that head word."""
+    """"the official said", "the ministry added": the last person or body named earlier with that head word."""
     doc = sent.span.doc
     a = tok - 1
     while a > sent.span.start and tok - a <= 5 and doc[a - 1].lower_ not in {"the", "this"} and (doc[a - 1].is_alpha or doc[a - 1].text in {".", "-"} or doc[a - 1].text.endswith(".")):
@@ -114,7 +114,7 @@ def _definite(ctx: ArticleContext, sent: Sentence, tok: int) -> Speaker | None:
     if a <= sent.span.start or doc[a - 1].lower_ not in {"the", "this"} or tok - 1 < sent.span.start:
         return None
     head = doc[tok - 1].lower_
-    earlier = [m for m in ctx.mentions if m.reading in {"anon", "person"} and m.sentence <= sent.index
+    earlier = [m for m in ctx.mentions if m.reading in {"anon", "person", "body"} and m.sentence <= sent.index
                and (m.text.lower().split()[-1] == head or head in ((ctx.entities.get(m.iri).title or "").lower().split()
                                                                    if ctx.entities.get(m.iri) else []))]
     if not earlier:

@@ -342,3 +342,15 @@ def test_more_stance_cues_from_the_lexicon(text, stance):
 def test_more_titles_from_the_lexicon(text, person, title):
     ctx, _ = facts(text)
     assert [(e.label, e.title) for e in ctx.entities.values() if e.type == "Person"] == [(person, title)]
+
+
+def test_a_quote_belongs_to_the_verb_that_opens_it_and_the_ministry_is_the_one_named_before():
+    text = ('Canadian negotiator Anne Leclerc said "serious gaps remain" on dairy, while Japan\'s chief negotiator '
+            'Kenji Mori said a deal was "still within reach" this month.\n'
+            'Japan\'s foreign ministry issued a statement on Friday.\n'
+            '"Both sides deepened their understanding of each other," the ministry said.')
+    ctx, qs = facts(text, "statement")
+    who = {f.props["quote"]: label(ctx, f.props["speaker"]) for f in qs}
+    assert who["serious gaps remain"] == "Anne Leclerc"
+    assert who["still within reach"] == "Kenji Mori"
+    assert who["Both sides deepened their understanding of each other"].startswith("Ministry of Foreign Affairs")

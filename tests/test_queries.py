@@ -72,6 +72,7 @@ EXPECTED = {
         ("2025-12-31", "expiry", f"{SMA11} expires", ""),
     ],
     "quotes": [
+        ("a senior European diplomat", "", "There is a long road ahead", "", "a1"),  # unnamed: the words naming it
         ("Kang Kyung-wha", "South Korea", "We will keep working", "2019-11", "a2"),
     ],
     "conflicts": [
@@ -89,7 +90,7 @@ EXPECTED = {
         ("South Korea", "a2", "Reuters", "2019-11", S_A2_1, "39", "50"),
     ],
     "articles": [
-        ("a1", "Fifth round ends without a deal", "Yonhap", "2019-11-19", "https://example.org/a1", "4"),
+        ("a1", "Fifth round ends without a deal", "Yonhap", "2019-11-19", "https://example.org/a1", "5"),
         ("a2", "US demands more", "Reuters", "2019-11", "", "6"),
     ],
     "negotiations": [

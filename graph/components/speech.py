@@ -37,9 +37,10 @@ def _sentence_at(ctx: ArticleContext, offset: int) -> Sentence | None:
 
 
 def _verb_outside(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> Speaker | None:
-    """The speaker of a speech verb in ``sent`` outside the quotation [a, b), nearest after it first."""
+    """The speaker of a speech verb in ``sent`` outside the quotation [a, b): the verb that opens it
+    ('Barnier said "…"'), else the nearest after it ('"…," he said'), else the nearest before it."""
     hits = [h for h in speech_hits(ctx, sent) if h.end <= a or h.start >= b]
-    hits.sort(key=lambda h: (h.start < b, abs(h.start - b)))
+    hits.sort(key=lambda h: (not 0 <= a - h.end <= 3, h.start < b, abs(h.start - b)))
     for h in hits:
         sp = speaker_at(ctx, sent, h)
         if sp is not None:
