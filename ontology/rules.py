@@ -28,7 +28,7 @@ JSONL_SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "bodies.jsonl": {"kind": str, "label": str, "names": list},
     "groups.jsonl": {"head": str, "label": str, "modifiers": list},
 }
-JSON_FILES = ("numbers.json", "time.json", "negotiation.json", "pipeline.json")
+JSON_FILES = ("numbers.json", "time.json", "negotiation.json", "pipeline.json", "names.json")
 FURNITURE_KINDS = {"line", "end_marker", "span", "repeated_title"}
 REGEX_FILES = {"furniture.jsonl", "datelines.jsonl"}
 

@@ -354,3 +354,8 @@ def test_a_quote_belongs_to_the_verb_that_opens_it_and_the_ministry_is_the_one_n
     assert who["serious gaps remain"] == "Anne Leclerc"
     assert who["still within reach"] == "Kenji Mori"
     assert who["Both sides deepened their understanding of each other"].startswith("Ministry of Foreign Affairs")
+
+
+def test_honorifics_are_not_part_of_a_name():
+    ctx, _ = facts("Prime Minister Tun Dr Mahathir Mohamad called the price unfair.\nMahathir said talks would resume.")
+    assert {label(ctx, m.iri) for m in ctx.mentions if m.type == "Person"} == {"Mahathir Mohamad"}

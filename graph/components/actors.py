@@ -90,8 +90,11 @@ def actors(ctx: ArticleContext) -> None:
 def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
     doc = sent.span.doc
     lex = ctx.lexicon
+    honorifics = set(lex.rules.data("names.json")["honorifics"])
     for match_id, a, b in lex.title_matcher(sent.span):  # a PhraseMatcher gives doc token indices
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
+        while b < sent.span.end and doc[b].text in honorifics and b not in taken:
+            b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
         j = b
         while j < sent.span.end and j - b < 3 and NAME_TOKEN.match(doc[j].text) and j not in taken:
             j += 1
