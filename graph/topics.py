@@ -152,6 +152,8 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
             break  # "rejected the proposal on Monday": the date is the stance's, not its topic's
         if words and t.lower_ in locative and len(words) >= 2 and i + 1 < sent.span.end and doc[i + 1].lower_ in DETERMINERS:
             break  # "… the increase outside the ministry": where, not what
+        if words and t.lower_ == "at" and any(w.lower_ in _venue_heads() for w in doc[i + 1:min(i + 6, sent.span.end)]):
+            break  # "initialed the document at the foreign ministry building"
         words.append(t)
         i += 1
     return words
@@ -186,6 +188,11 @@ def _drop_clause_subject(sent: Sentence, b: int, words: list[Token], actors: lis
             if rest and rest[0].is_alpha and rest[0].is_lower:
                 return rest
     return words
+
+
+@lru_cache(maxsize=1)
+def _venue_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules().data("negotiation.json")["venue_heads"]) | {"building", "compound"}
 
 
 @lru_cache(maxsize=1)

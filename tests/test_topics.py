@@ -80,3 +80,13 @@ def test_participles_and_coordinated_verbs_take_the_subject():
 ])
 def test_agents_and_pointers(text, expected):
     assert stances(text) == expected
+
+
+def test_apposition_is_not_coordination_and_the_deal_is_the_articles_agreement():
+    got = stances("According to a memoir by adviser John Bolton, the Trump administration sought $8 billion from Tokyo.")
+    assert {a for a, _, _ in got} == {"United States"}
+    ctx, st = facts("Japan and the United States held talks on the Special Measures Agreement in Tokyo.\n"
+                    "A civic group denounced the new deal as a surrender.\n"
+                    "Japan's negotiator initialed the document at the foreign ministry building.", "stance", published="2021-12-22")
+    topics = {f.props["topic"] for f in st}
+    assert len(topics) == 1 and "Special Measures Agreement" in topics.pop()  # the agreement by its name, no place

@@ -201,19 +201,20 @@ def _co_agents(ctx: ArticleContext, sent: Sentence, a: int, actor: str) -> list[
     head = next((m for m in ms if _actor_of(ctx, m) == actor), None)
     if head is None:
         return []
-    doc, out, cur = sent.span.doc, [], head
+    doc, out, cur, joined = sent.span.doc, [], head, False
     while True:
         prev = next((m for m in ms if m.tok_end <= cur.tok_start), None)
-        if prev is None:
-            break
+        if prev is None or _object(ctx, sent, prev) == "prep":
+            break  # "a memoir by John Bolton, the administration sought …": not a subject
         gap = [t.lower_ for t in doc[prev.tok_end:cur.tok_start]]
         if not gap or not set(gap) <= COORDINATION or not {",", "and"} & set(gap):
             break
+        joined = joined or "and" in gap
         who = _actor_of(ctx, prev)
         if who and who != actor and who not in out:
             out.append(who)
         cur = prev
-    return out
+    return out if joined else []  # commas alone make an apposition or an aside, not a coordination
 
 
 def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Mention | None, str | None] | None:
@@ -281,6 +282,7 @@ def stances(ctx: ArticleContext) -> None:
                 if not found_topics:
                     found_topics = [t for t in [_relative_object(ctx, sent, a)] if t]
             found_topics = [found[-1].props["topic"] if _words(t) <= ANAPHORS and found else t for t in found_topics]
+            found_topics = [_agreement_named(ctx, t) for t in found_topics]
             if actor is None or not found_topics:
                 continue
             last = actor
@@ -293,6 +295,17 @@ def stances(ctx: ArticleContext) -> None:
                     iri = mint("stance", who.rsplit("/", 1)[-1], stance, topic.lower())
                     found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
     ctx.facts.extend(_dominant(found))
+
+
+def _agreement_named(ctx: ArticleContext, topic: str) -> str:
+    """"welcomed the agreement", "initialed the new deal": the article's agreement, by its name."""
+    neg = ctx.lexicon.rules.data("negotiation.json")
+    words = topic.lower().split()
+    if not words or words[-1] not in neg["agreement_nouns"] or not set(words[:-1]) <= set(neg["agreement_modifiers"]):
+        return topic
+    fact = next((f for f in ctx.facts if f.kind == "negotiation" and f.props.get("agreement")), None)
+    ent = ctx.lexicon.reference.get(fact.props["agreement"]) if fact is not None else None
+    return ent.label if ent is not None else topic
 
 
 def _relative_object(ctx: ArticleContext, sent: Sentence, a: int) -> str | None:
