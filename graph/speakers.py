@@ -136,7 +136,7 @@ def _phrase_before(sent: Sentence, tok: int) -> str | None:
         words = words[1:]
     if any(t.lower_.endswith("ed") and t.is_lower and len(t) > 4 for t in words):
         return None  # "Seoul rejected the request, saying ...": a clause, not a speaker's name
-    text = sent.span.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    text = sent.tokens.doc_text[words[0].idx:words[-1].idx + len(words[-1].text)]
     return text if 1 <= len(words) <= 6 and any(t.is_alpha for t in words) else None
 
 

@@ -56,10 +56,10 @@ def _shape_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...
             tuple(tuple(p.lower().split()) for p in neg["channel_phrases"]))
 
 
-def span_text(words: list[Token]) -> str:
+def span_text(sent: Sentence, words: list[Token]) -> str:
     """The tokens' text as written (no spaces added around "-" or "$"), quotation marks between them dropped."""
     words = [t for t in words if t.text not in QUOTES]
-    text = words[0].doc.text
+    text = sent.tokens.doc_text
     out = [words[0].text]
     for prev, t in zip(words, words[1:]):
         gap = text[prev.idx + len(prev.text):t.idx]
@@ -85,7 +85,7 @@ def topics(sent: Sentence, b: int, actors: list[tuple[int, int]], stops: frozens
         while part and (part[0].lower_ in SKIP_LEAD or part[0].text in QUOTES):
             part = part[1:]
         if _meaningful(part):
-            out.append(span_text(part))
+            out.append(span_text(sent, part))
     return out
 
 
@@ -111,7 +111,7 @@ def antecedent(sent: Sentence, agent_start: int) -> str | None:
         k -= 1
     else:
         return None
-    return span_text(words)
+    return span_text(sent, words)
 
 
 def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[tuple[int, int]]) -> list[Token]:
@@ -201,7 +201,8 @@ def _talk_nouns() -> frozenset[str]:
 
 
 def _channel(doc, i: int, sent: Sentence, channels: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(t.lower_ for t in doc[i:min(i + len(c), sent.span.end)]) == c for c in channels)
+    first = doc[i].lower_
+    return any(c[0] == first and tuple(t.lower_ for t in doc[i:min(i + len(c), sent.span.end)]) == c for c in channels)
 
 
 def _determined(doc, i: int, sent: Sentence) -> bool:

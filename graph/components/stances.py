@@ -35,12 +35,12 @@ ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "s
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
 
 
-def _stance_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
+def _stance_hits(ctx: ArticleContext, cue_hits) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
     """(tok_start, tok_end, [(stance, negated)]) for every stance cue, longest cues first at a position."""
     negated = {r["stance"]: r.get("negated") for r in ctx.lexicon.rules.table("stances.jsonl")}
     out = []
     taken: set[int] = set()
-    for h in _cue_hits(ctx, sent):
+    for h in cue_hits:
         vals = [(v, negated.get(v)) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
         if vals and h.tok_start not in taken:
             out.append((h.tok_start, h.tok_end, vals))
@@ -52,26 +52,34 @@ def _cue_hits(ctx: ArticleContext, sent: Sentence):
     """The sentence's cue hits, longest first at a position, without stance cues that are part of a
     noun compound: after a row's ``not_after`` words ("host-nation support") or before its
     ``not_before`` words ("press conference")."""
-    after, before = _compounds(ctx)
+    after, before = _compounds(ctx.lexicon.rules)
     doc = sent.span.doc
 
     def compound(h) -> bool:
-        cue = doc[h.tok_start:h.tok_end].text.lower()
-        return (h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ in after.get(cue, ())) \
-            or (h.tok_end < sent.span.end and doc[h.tok_end].lower_ in before.get(cue, ()))
+        cue = h.text.lower()
+        return (cue in after and h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ in after[cue]) \
+            or (cue in before and h.tok_end < sent.span.end and doc[h.tok_end].lower_ in before[cue])
 
     return [h for h in sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start))) if not compound(h)]
 
 
-def _compounds(ctx: ArticleContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    rows = ctx.lexicon.rules.table("stances.jsonl")
-    return tuple({cue.lower(): {w.lower() for w in words} for r in rows for cue, words in r.get(key, {}).items()}
-                 for key in ("not_after", "not_before"))
+_COMPOUNDS: dict[int, tuple] = {}
 
 
-def _verb_starts(ctx: ArticleContext, sent: Sentence) -> frozenset[int]:
+def _compounds(rules) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The ``not_after`` and ``not_before`` words of every stance cue (computed once per rule set)."""
+    cached = _COMPOUNDS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        rows = rules.table("stances.jsonl")
+        cached = _COMPOUNDS[id(rules)] = (rules, *(
+            {cue.lower(): {w.lower() for w in words} for r in rows for cue, words in r.get(key, {}).items()}
+            for key in ("not_after", "not_before")))
+    return cached[1], cached[2]
+
+
+def _verb_starts(ctx: ArticleContext, cue_hits) -> frozenset[int]:
     """Where another clause's verb may start: stance, speech, round-status and date-role cues."""
-    return frozenset(h.tok_start for h in _cue_hits(ctx, sent)
+    return frozenset(h.tok_start for h in cue_hits
                      if any(f in {"stance", "speech", "status", "daterole"} for f, _ in ctx.lexicon.cue_values[h.key]))
 
 
@@ -237,7 +245,7 @@ def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Menti
         i += 1
     if doc[end - 1].lower_ in {"that", "which", "who"} or i >= end:
         return (None, None)  # a relative clause ("the framework that has been agreed upon by ..."): not a stance taken
-    return (agent, span_text(list(doc[i:end])))
+    return (agent, span_text(sent, list(doc[i:end])))
 
 
 def _irrealis(doc, a: int, start: int) -> bool:
@@ -254,9 +262,10 @@ def stances(ctx: ArticleContext) -> None:
     found: list[Fact] = []
     for sent in ctx.sentences:
         doc = sent.span.doc
-        hits = _stance_hits(ctx, sent)
+        cue_hits = _cue_hits(ctx, sent)
+        hits = _stance_hits(ctx, cue_hits)
         spans = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS]
-        stops = _verb_starts(ctx, sent)
+        stops = _verb_starts(ctx, cue_hits)
         low = sent.text.lower()
         quiet = [low.find(p) for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low]
         for k, (a, b, vals) in enumerate(hits):
