@@ -24,6 +24,7 @@ figures stay side by side.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..amounts import Quantity, find_quantities
 from ..context import ArticleContext, component
@@ -55,9 +56,11 @@ KEPT_ROLES = {"contribution", "demand", "offer", "cost"}
 
 def _tokens(sent: Sentence, q: Quantity) -> tuple[int, int]:
     """Doc token range of a quantity found in ``sent.text``."""
-    a, b = sent.start + q.start, sent.start + q.end
-    toks = [t.i for t in sent.span if a <= sent.base + t.idx < b]
-    return (toks[0], toks[-1] + 1) if toks else (sent.span.start, sent.span.start)
+    a, b = sent.start + q.start - sent.base, sent.start + q.end - sent.base  # doc offsets
+    idx = sent.tokens.idx
+    lo = bisect_left(idx, a, sent.span.start, sent.span.end)
+    hi = bisect_left(idx, b, lo, sent.span.end)
+    return (lo, hi) if hi > lo else (sent.span.start, sent.span.start)
 
 
 def _is_change(sent: Sentence, q: Quantity) -> bool:
