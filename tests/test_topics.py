@@ -46,6 +46,8 @@ def test_topics_are_short_object_phrases(text, expected):
     ("The deal must be approved by parliament.", "accept"),
     # the noun object of a cue is not a second stance
     ("Malaysia rejected the call for a review.", "support"),
+    # a participle used as an adjective is no stance
+    ("The memo described the newly proposed levy on imports.", "propose"),
 ])
 def test_cues_that_take_no_stance(text, absent):
     assert absent not in {s for _, s, _ in stances(text)}

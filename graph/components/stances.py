@@ -35,14 +35,23 @@ ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "s
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
 
 
-def _stance_hits(ctx: ArticleContext, cue_hits) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
-    """(tok_start, tok_end, [(stance, negated)]) for every stance cue, longest cues first at a position."""
+def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
+    """(tok_start, tok_end, [(stance, negated)]) for every stance cue, longest cues first at a position.
+
+    A participle used as an adjective takes no stance: "the newly proposed category", "the agreed text".
+    """
     negated = {r["stance"]: r.get("negated") for r in ctx.lexicon.rules.table("stances.jsonl")}
+    lower = sent.tokens.lower
     out = []
     taken: set[int] = set()
     for h in cue_hits:
         vals = [(v, negated.get(v)) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
-        if vals and h.tok_start not in taken:
+        k = h.tok_start - 1
+        if k > sent.span.start and lower[k].endswith("ly"):
+            k -= 1
+        adjective = h.tok_end - h.tok_start == 1 and lower[h.tok_start].endswith("ed") and k >= sent.span.start \
+            and lower[k] in DETERMINERS
+        if vals and h.tok_start not in taken and not adjective:
             out.append((h.tok_start, h.tok_end, vals))
             taken |= set(range(h.tok_start, h.tok_end))
     return out
@@ -263,7 +272,7 @@ def stances(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
         doc = sent.span.doc
         cue_hits = _cue_hits(ctx, sent)
-        hits = _stance_hits(ctx, cue_hits)
+        hits = _stance_hits(ctx, sent, cue_hits)
         spans = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS]
         stops = _verb_starts(ctx, cue_hits)
         low = sent.text.lower()
