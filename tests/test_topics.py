@@ -46,6 +46,8 @@ def test_topics_are_short_object_phrases(text, expected):
     ("The deal must be approved by parliament.", "accept"),
     # the noun object of a cue is not a second stance
     ("Malaysia rejected the call for a review.", "support"),
+    # an intention is not yet a stance
+    ("Canada's premier said he hoped to sign the accord within weeks.", "accept"),
     # a participle used as an adjective is no stance
     ("The memo described the newly proposed levy on imports.", "propose"),
 ])

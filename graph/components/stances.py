@@ -27,6 +27,8 @@ ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
 NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant"}
 IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if", "whether", "likely", "expected", "mulling",
             "weighing", "unlikely", "should", "possibly", "reportedly", "must", "needs", "need"}
+INTENT = {"hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "aims", "aim", "aimed", "intends", "intend",
+          "intended"}  # "hoped to sign": before "to" an intention, not yet a stance
 OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into",
                 "between", "among"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
@@ -258,7 +260,8 @@ def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Menti
 
 
 def _irrealis(doc, a: int, start: int) -> bool:
-    return any(t.lower_ in IRREALIS for t in doc[max(start, a - 3):a])
+    window = list(doc[max(start, a - 3):a])
+    return any(t.lower_ in IRREALIS or (t.lower_ in INTENT and t.nbor(1).lower_ == "to") for t in window)
 
 
 def _negated(doc, a: int, start: int) -> bool:
@@ -295,8 +298,10 @@ def stances(ctx: ArticleContext) -> None:
                 actor, found_topics = passive[0] and _actor_of(ctx, passive[0]), [passive[1]] if passive[1] else []
             else:
                 actor, found_topics = _agent(ctx, sent, a, b, last), topics(sent, b, spans, stops)
-                if not found_topics and b < sent.span.end and doc[b].lower_ in {"it", "them"} and found:
-                    found_topics = [found[-1].props["topic"]]  # "welcomed it": what was last reported
+                if not found_topics and b < sent.span.end and doc[b].lower_ in {"it", "them"}:
+                    # "welcomed it": the article's agreement, else what was last reported
+                    named = _agreement_named(ctx, "deal")
+                    found_topics = [named] if named != "deal" else [found[-1].props["topic"]] if found else []
                 if not found_topics:
                     found_topics = [t for t in [_relative_object(ctx, sent, a)] if t]
             found_topics = [found[-1].props["topic"] if _words(t) <= ANAPHORS and found else t for t in found_topics]
