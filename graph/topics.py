@@ -42,7 +42,7 @@ POSITION_NOUNS = {"position", "view", "stance", "argument", "demand", "insistenc
 
 
 @lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
+def time_words() -> frozenset[str]:
     """Words that, after "on", "last", "this" or "next", start a time expression, not more of the topic."""
     t = load_rules().data("time.json")
     return frozenset(w.lower() for w in [*t["weekdays"], *t["months"], "week", "month", "year", "weekend", "today", "tomorrow"])
@@ -118,7 +118,7 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
     doc = sent.span.doc
     _, locative, channels = _shape_words()
     i = b
-    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in _time_words() or doc[i].text in QUOTES):
+    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in time_words() or doc[i].text in QUOTES):
         i += 1  # "agreed on Tuesday that Tokyo will ...": the date is not the topic
     if i + 1 < sent.span.end and doc[i].lower_ in POSITION_NOUNS and doc[i + 1].lower_ == "that":
         i += 2  # "stuck to its position that …": the that-clause is the topic
@@ -148,7 +148,7 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
             break  # "… in a statement"
         if words and t.lower_ == "as" and words[-1].lower_ not in AS_KEEPS and doc[i + 1:i + 2].text.lower() != "well":
             break  # "denounced the deal as a surrender", "a conclusion as soon as possible"
-        if words and t.lower_ in TIME_LEADS and i + 1 < sent.span.end and doc[i + 1].lower_ in _time_words():
+        if words and t.lower_ in TIME_LEADS and i + 1 < sent.span.end and doc[i + 1].lower_ in time_words():
             break  # "rejected the proposal on Monday": the date is the stance's, not its topic's
         if words and t.lower_ in locative and len(words) >= 2 and i + 1 < sent.span.end and doc[i + 1].lower_ in DETERMINERS:
             break  # "… the increase outside the ministry": where, not what
@@ -253,4 +253,4 @@ def _meaningful(words: list[Token]) -> bool:
     if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
         return False
     # "the proposal on Monday": the noun's "topic" would be only the date
-    return not all(t.lower_ in _time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words)
+    return not all(t.lower_ in time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words)

@@ -42,3 +42,12 @@ def test_a_far_date_is_not_an_unnumbered_sessions_and_scheduled_for_a_capital_is
     assert got[1] == {"ordinal": 6, "venue": "foreign-ministry", "startDate": "2021-05-12", "endDate": "2021-05-14",
                       "status": "held"}
     assert got[2]["venue"] == "tokyo" and got[2]["status"] == "planned"
+
+
+def test_unknown_venues_and_the_previous_round():
+    text = ("NEW DELHI, Jan 13 - India and China held the 14th round of commander-level talks at the Chushul-Moldo "
+            "border point on Wednesday, the Indian army said.\n"
+            "The previous round, held in October at Moldo, ended in a stalemate.\n"
+            "U.S. troops in Okinawa were not involved.")
+    got = rounds(text, "2022-01-13")
+    assert [(r.get("ordinal"), r.get("venue")) for r in got] == [(13, "moldo"), (14, "chushul-moldo")]

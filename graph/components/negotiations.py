@@ -19,6 +19,7 @@ from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
+from ..topics import time_words
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
@@ -161,7 +162,8 @@ def _ordinal(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int
     if after[:2] == [",", "the"] and len(after) == 3 and after[2] in nums["ordinals"]:  # "the previous round, the ninth,"
         return nums["ordinals"][after[2]], False
     if prev in rel and known:
-        return max(known) + rel[prev] if rel[prev] > 0 else None, False
+        n = max(known) + rel[prev]  # "the previous round", "the next round": from the last ordinal told
+        return (n if rel[prev] != 0 and n > 0 else None), False
     return None, False
 
 
@@ -210,10 +212,37 @@ def _venue(ctx: ArticleContext, sent, tok: int):
             return here
     if m:
         name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
+    else:
+        name = _unknown_place(ctx, sent, tok)
+    if name:
         iri = mint("place", name)
         ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
         return iri
     return None
+
+
+UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2})")
+
+
+def _unknown_place(ctx: ArticleContext, sent, tok: int) -> str | None:
+    """A capitalized name after "in"/"at" near the round noun that the reference data does not know:
+    "at the Chushul-Moldo border point", "held in October at Moldo".  Time words, names of known
+    non-place entities and places of stationed troops are not venues."""
+    times = time_words() | {"fiscal", "phase", "round"}
+    near = sent.char(tok) - sent.start
+    for m in UNKNOWN_PLACE.finditer(sent.text):
+        words = m.group(1).split()
+        if words[0].lower() in times or abs(m.start() - near) > 60:
+            continue
+        a = sent.start + m.start(1)
+        if any(x.start < a + len(m.group(1)) and a < x.end for x in ctx.mentions_in(sent)):
+            continue  # a known entity: placed (or not) by the rules above
+        before = sent.text[:m.start()].split()
+        if before and before[-1].lower() in STATIONED:
+            continue
+        return m.group(1)
+    return None
+
 
 
 def _capital_named(ctx: ArticleContext, text: str) -> tuple[str, int] | None:
