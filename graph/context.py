@@ -1,6 +1,7 @@
 """The state one article carries through the extraction pipeline."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -10,6 +11,8 @@ from .facts import Fact, Mention, NewEntity
 from .furniture import Cleaned
 from .lexicon import Lexicon
 from .nlp import Sentence
+
+SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -70,10 +73,16 @@ class ArticleContext:
         return found
 
     def times(self, sent: Sentence) -> list[TimeExpr]:
-        """Time expressions of one sentence resolved against the publication date, found once."""
+        """Time expressions of one sentence resolved against the publication date, found once.
+
+        A time after "since" starts a period ("the first round since June", "losses since 2018"):
+        it dates neither the event nor the figure of its sentence, so it is left out.
+        """
         found = self.time_exprs.get(sent.index)
         if found is None:
-            found = self.time_exprs[sent.index] = find_times(sent.text, self.published)
+            found = self.time_exprs[sent.index] = [t for t in find_times(sent.text, self.published)
+                                                   if not SINCE.search(sent.text, 0, t.start)
+                                                   and not t.text.lower().startswith("since ")]
         return found
 
     def mentions_in(self, sent: Sentence) -> list[Mention]:

@@ -359,3 +359,10 @@ def test_a_quote_belongs_to_the_verb_that_opens_it_and_the_ministry_is_the_one_n
 def test_honorifics_are_not_part_of_a_name():
     ctx, _ = facts("Prime Minister Tun Dr Mahathir Mohamad called the price unfair.\nMahathir said talks would resume.")
     assert {label(ctx, m.iri) for m in ctx.mentions if m.type == "Person"} == {"Mahathir Mohamad"}
+
+
+def test_put_at_names_the_claimant_and_since_gives_no_year():
+    ctx, qs = facts("Iran seeks compensation for losses since 2018, which Iranian officials have put at more than $100 billion.",
+                    "MonetaryAmount")
+    assert [("year" in f.props, f.evidence[0].claimant_text or label(ctx, f.evidence[0].claimed_by)) for f in qs] == [
+        (False, "anonymous Iran official")]

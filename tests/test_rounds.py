@@ -51,3 +51,10 @@ def test_unknown_venues_and_the_previous_round():
             "U.S. troops in Okinawa were not involved.")
     got = rounds(text, "2022-01-13")
     assert [(r.get("ordinal"), r.get("venue")) for r in got] == [(13, "moldo"), (14, "chushul-moldo")]
+
+
+def test_a_time_after_since_dates_nothing():
+    text = ("VIENNA, Nov 29 - Iran and world powers resumed talks in Vienna on Monday on the nuclear deal.\n"
+            "The seventh round of negotiations, the first since June, opened at the Palais Coburg hotel.")
+    got = rounds(text, "2021-11-29")
+    assert [(r.get("ordinal"), r.get("startDate")) for r in got] == [(7, "2021-11-29")]

@@ -94,3 +94,8 @@ def test_apposition_is_not_coordination_and_the_deal_is_the_articles_agreement()
                     "Japan's negotiator initialed the document at the foreign ministry building.", "stance", published="2021-12-22")
     topics = {f.props["topic"] for f in st}
     assert len(topics) == 1 and "Special Measures Agreement" in topics.pop()  # the agreement by its name, no place
+
+
+def test_a_speech_cue_inside_a_name_does_not_end_a_topic():
+    assert stances("Iran wants the United States to pay compensation for losses.") == {
+        ("Iran", "demand", "pay compensation for losses")}

@@ -88,10 +88,13 @@ def _compounds(rules) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return cached[1], cached[2]
 
 
-def _verb_starts(ctx: ArticleContext, cue_hits) -> frozenset[int]:
-    """Where another clause's verb may start: stance, speech, round-status and date-role cues."""
+def _verb_starts(ctx: ArticleContext, sent: Sentence, cue_hits) -> frozenset[int]:
+    """Where another clause's verb may start: stance, speech, round-status and date-role cues (not
+    inside a name: the "States" of "United States")."""
+    names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent)]
     return frozenset(h.tok_start for h in cue_hits
-                     if any(f in {"stance", "speech", "status", "daterole"} for f, _ in ctx.lexicon.cue_values[h.key]))
+                     if any(f in {"stance", "speech", "status", "daterole"} for f, _ in ctx.lexicon.cue_values[h.key])
+                     and not any(a <= h.tok_start < b for a, b in names))
 
 
 def _in_complement(doc, hits, k: int) -> bool:
@@ -277,7 +280,7 @@ def stances(ctx: ArticleContext) -> None:
         cue_hits = _cue_hits(ctx, sent)
         hits = _stance_hits(ctx, sent, cue_hits)
         spans = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS]
-        stops = _verb_starts(ctx, cue_hits)
+        stops = _verb_starts(ctx, sent, cue_hits)
         low = sent.text.lower()
         quiet = [low.find(p) for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low]
         for k, (a, b, vals) in enumerate(hits):
