@@ -54,9 +54,12 @@ class Grammar:
     words: dict[str, str]
     subunits: dict[str, tuple[str, int]]
     count_nouns: dict[str, tuple[str, str | None]]
+    units_ordinal: frozenset[str] = frozenset()  # fraction words that are also ordinals ("fourth")
 
 
 _GRAMMARS: dict[int, tuple[Rules, Grammar]] = {}
+ORDINAL_NEXT = re.compile(r"[\s-]+([a-z]+)\b")
+FRACTION_NEXT = {"of", "more", "less", "higher", "lower", "larger", "smaller", "bigger", "as", "the", "than", "what"}
 
 
 def grammar(rules: Rules) -> Grammar:
@@ -108,7 +111,8 @@ def _compile(rules: Rules) -> Grammar:
     flags = re.IGNORECASE
     return Grammar(re.compile(number, flags), [re.compile(m, re.IGNORECASE if i else 0) for i, m in enumerate(money)], re.compile(percent, flags), re.compile(ratio, flags),
                    re.compile(count), units, {k.lower(): v for k, v in scales.items()}, nums["fractions"],
-                   nums["multipliers"], symbols, words, subunits, count_nouns)
+                   nums["multipliers"], symbols, words, subunits, count_nouns,
+                   frozenset(nums["fractions"]) & frozenset(nums["ordinals"]))
 
 
 def parse_number(text: str, g: Grammar) -> Decimal | None:
@@ -206,6 +210,10 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
                 continue
             v = whole + Decimal("0.5")
         elif m.group("frac"):
+            nxt = ORDINAL_NEXT.match(text, m.end())
+            if m.group("fnum").lower() == "a" and m.group("frac").lower() in g.units_ordinal and nxt \
+                    and nxt.group(1) not in FRACTION_NEXT:
+                continue  # "a fourth day of talks", "a third round": an ordinal, not a fraction
             n = m.group("fnum").lower()
             num = Decimal(1) if n in {"a", "one"} else parse_number(n, g)
             if num is None:

@@ -34,7 +34,7 @@ SKIP_LEAD = {"to", "that", "for", "on", "with", "against", "the", "a", "an", "it
              "calls", "call", "demands", "proposals", "as", "it", "them", "this", "these", "those", "about", "strongly", "firmly"}
 TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with", "that", "by", "at", "its", "their", "as", "from",
             "under", "through", "into", "over", "about"}
-AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few"}
+AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few", "twice", "times", "half"}
 TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some", "his"}
 MAX_TOPIC = 9
@@ -142,7 +142,7 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
         if t.lower_ in STOP_TOPIC or (t.lower_ == "and" and len(words) >= 3 and not _determined(doc, i + 1, sent)) \
                 or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
             break
-        if words and i in stops and doc[i - 1].lower_ != "to" and not _actor_span(words, actors):
+        if words and i in stops and doc[i - 1].lower_ not in {"to", "'s", "’s"} | DETERMINERS and not _actor_span(words, actors):
             break  # another clause's verb (not the verb of "to …" or of a clause's subject)
         if words and _channel(doc, i, sent, channels):
             break  # "… in a statement"
@@ -165,6 +165,7 @@ def _actor_span(words: list[Token], actors: list[tuple[int, int]]) -> bool:
     return any(s <= first and e == words[-1].i + 1 for s, e in actors)
 
 
+NOT_VERBS = {"and", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should"}
 SUBJECT_PRONOUNS = {"it", "they", "we", "he", "she", "i", "you"}
 MODALS = {"should", "would", "will", "must", "shall", "can", "could", "to"}
 
@@ -226,7 +227,15 @@ def _drop_addressee(words: list[Token], actors: list[tuple[int, int]]) -> list[T
         named = len(head) <= 3 and all(w.text[:1].isupper() for w in head)  # "urged Ottawa to …", names unknown yet
         if by_actor or named or (len(head) <= 2 and head[-1].lower_ in addressees):
             return words[k:k + 1] + words[j + 1:] if negated else words[j + 1:]
-        return words
+        break
+    # "demanding South Korea pay twice as much", "offered Mercosur a larger quota": an actor, then a
+    # bare verb or a second object
+    first = words[0].i + (words[0].lower_ in DETERMINERS) if words else 0
+    for s, e in actors:
+        n = e - words[0].i if words else 0
+        if s == first and 0 < n < len(words) - 1 and words[n].is_lower and words[n].is_alpha \
+                and (words[n].lower_ in DETERMINERS or words[n].lower_ not in TRAILING | NOT_VERBS):
+            return words[n:]
     return words
 
 

@@ -25,6 +25,13 @@ def label(ctx, iri):
     return ent.label if ent else iri
 
 
+def test_an_ordinal_after_a_is_not_a_fraction():
+    rules = load_rules()
+    assert find_quantities("They wrapped up a fourth day of talks and a third round.", rules) == []
+    assert [str(q.value) for q in find_quantities("Seoul paid one-fifth what it should, or a third of the cost.", rules)] == [
+        "0.2", "0.3333"]
+
+
 @pytest.mark.parametrize("text,value,unit", [
     ("a bill of 2.3 trillion won", "2300000000000", "KRW"),
     ("some US$7.5 billion", "7500000000", "USD"),

@@ -31,6 +31,10 @@ def stances(text: str) -> set[tuple[str, str, str]]:
     ("France denounced the accord as a betrayal.", {("France", "oppose", "accord")}),
     # the subject of a that-clause is not the topic
     ("Iran demanded that Washington lift sanctions first.", {("Iran", "demand", "lift sanctions first")}),
+    # "is pressing for" is progressive, not passive; an actor before a bare verb or a second object is an addressee
+    ("Brazil is pressing for a larger beef quota.", {("Brazil", "demand", "larger beef quota")}),
+    ("Washington is demanding Tokyo pay twice as much.", {("United States", "demand", "pay twice as much")}),
+    ("The EU offered Mercosur a larger quota.", {("European Union", "propose", "larger quota")}),
 ])
 def test_topics_are_short_object_phrases(text, expected):
     assert stances(text) == expected

@@ -34,6 +34,7 @@ OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "towar
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance",
             "it"}
+COPULAS = {"was", "is", "were", "are", "would", "will", "has", "had", "remains", "remained", "seemed", "seems"}
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
 
 
@@ -53,7 +54,10 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
             k -= 1
         adjective = h.tok_end - h.tok_start == 1 and lower[h.tok_start].endswith("ed") and k >= sent.span.start \
             and lower[k] in DETERMINERS
-        if vals and h.tok_start not in taken and not adjective:
+        # "said the offer was far from enough": a noun cue as its clause's subject refers back to a stance
+        subject = h.tok_end - h.tok_start == 1 and h.tok_start > sent.span.start and lower[h.tok_start - 1] in {"the", "this", "that"} \
+            and h.tok_end < sent.span.end and lower[h.tok_end] in COPULAS
+        if vals and h.tok_start not in taken and not adjective and not subject:
             out.append((h.tok_start, h.tok_end, vals))
             taken |= set(range(h.tok_start, h.tok_end))
     return out
@@ -183,13 +187,14 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
 
 def _subject(ctx: ArticleContext, sent: Sentence, before: list[Mention]) -> Mention | None:
     """The sentence's first actor that is not an object ("According to X, …") nor a modifier of the
-    next one ("South Korean Foreign Minister Kang …")."""
+    next one ("South Korean Foreign Minister Kang …", "Brazil's minister Tereza Cristina")."""
     ms = sorted(before, key=lambda m: m.tok_start)
     for i, m in enumerate(ms):
         if _object(ctx, sent, m):
             continue
-        if m.reading == "demonym" and i + 1 < len(ms) and ms[i + 1].tok_start - m.tok_end <= 3:
-            continue
+        possessive = m.tok_end < sent.span.end and sent.tokens.lower[m.tok_end] in {"'s", "’s"}
+        if (m.reading == "demonym" or possessive) and i + 1 < len(ms) and ms[i + 1].tok_start - m.tok_end <= 4:
+            continue  # a modifier of the next mention: "Brazil's Agriculture Minister Tereza Cristina"
         return m
     return None
 
@@ -244,8 +249,8 @@ def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Menti
     doc = sent.span.doc
     prev = doc[a - 1].lower_ if a > sent.span.start else ""
     nxt = [t.lower_ for t in doc[b:min(b + 2, sent.span.end)]]
-    if prev not in PASSIVE and "by" not in nxt:
-        return None
+    if prev not in PASSIVE and "by" not in nxt or doc[a].lower_.endswith("ing"):
+        return None  # "is pressing for": progressive, not passive
     agent = next((m for m in sorted(ctx.mentions_in(sent), key=lambda m: m.tok_start)
                   if m.reading in ACTOR_READINGS and b <= m.tok_start <= b + 4 and "by" in [t.lower_ for t in doc[b:m.tok_start]]), None)
     i = a - 1
