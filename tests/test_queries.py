@@ -72,7 +72,6 @@ EXPECTED = {
         ("2025-12-31", "expiry", f"{SMA11} expires", ""),
     ],
     "quotes": [
-        ("a senior European diplomat", "", "There is a long road ahead", "", "a1"),  # unnamed: the words naming it
         ("Kang Kyung-wha", "South Korea", "We will keep working", "2019-11", "a2"),
     ],
     "conflicts": [
@@ -90,7 +89,7 @@ EXPECTED = {
         ("South Korea", "a2", "Reuters", "2019-11", S_A2_1, "39", "50"),
     ],
     "articles": [
-        ("a1", "Fifth round ends without a deal", "Yonhap", "2019-11-19", "https://example.org/a1", "5"),
+        ("a1", "Fifth round ends without a deal", "Yonhap", "2019-11-19", "https://example.org/a1", "4"),
         ("a2", "US demands more", "Reuters", "2019-11", "", "6"),
     ],
     "negotiations": [
@@ -318,3 +317,15 @@ def test_every_named_query_runs_on_rdflib_too_with_the_same_row_count(store, nam
     ds.parse(str(FIXTURE), format="turtle")
     params = PARAMS.get(name, {})
     assert len(list(ds.query(bind(load(name), dict(params))))) == len(run_named(store, name, **params))
+
+
+def test_an_unnamed_speaker_is_shown_by_the_words_naming_it():
+    s = GraphStore(None)
+    extra = """@prefix parley: <https://w3id.org/parley/ontology#> .
+<https://w3id.org/parley/id/statement/t2> a parley:Statement ; parley:quote "There is a long road ahead" ;
+    parley:evidence <https://w3id.org/parley/id/ev/t2> .
+<https://w3id.org/parley/id/ev/t2> a parley:Evidence ; parley:article <https://w3id.org/parley/id/article/a1> ;
+    parley:claimantText "a senior European diplomat" ."""
+    s.replace_graph(GRAPH, fixture_triples() + list(ox.parse(extra, format=ox.RdfFormat.TURTLE)))
+    got = {r["quote"]: r["speaker"] for r in run_named(s, "quotes")}
+    assert got == {"There is a long road ahead": "a senior European diplomat", "We will keep working": "Kang Kyung-wha"}
