@@ -134,6 +134,8 @@ def _phrase_before(sent: Sentence, tok: int) -> str | None:
         return None
     if words[0].lower_ in {"the", "a", "an", "some", "several", "two", "three"}:
         words = words[1:]
+    if not words:
+        return None  # "the said": a determiner alone names no one
     if any(t.lower_.endswith("ed") and t.is_lower and len(t) > 4 for t in words):
         return None  # "Seoul rejected the request, saying ...": a clause, not a speaker's name
     text = sent.tokens.doc_text[words[0].idx:words[-1].idx + len(words[-1].text)]

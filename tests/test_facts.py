@@ -373,3 +373,8 @@ def test_put_at_names_the_claimant_and_since_gives_no_year():
                     "MonetaryAmount")
     assert [("year" in f.props, f.evidence[0].claimant_text or label(ctx, f.evidence[0].claimed_by)) for f in qs] == [
         (False, "anonymous Iran official")]
+
+
+def test_a_determiner_alone_before_a_speech_verb_names_no_speaker():
+    ctx, _ = facts("Manila, the capital, hosted the meeting, and the Philippine side said little. The said report was late.")
+    assert not [w for w in ctx.warnings if "gave up" in w]
