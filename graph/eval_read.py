@@ -133,7 +133,8 @@ def read_graph(store: GraphStore, articles: set[str], reference: list[Path]) -> 
 
     editions = {r["label"]: (r["base"], _int(r["edition"])) for r in _rows(store, "editions")}
     for r in run_named(store, "rounds"):
-        base, edition = editions.get(r["agreement"], (r["agreement"], None))
+        # talks about no agreement in the reference data are named by their negotiation ("China–India border talks")
+        base, edition = editions.get(r["agreement"], (r["agreement"] or r["negotiation"], None))
         fields = {"agreement": base, "edition": edition, "ordinal": _int(r["ordinal"]), "venue": r["venue"],
                   "status": r["status"], "start": r["start"], "end": r["end"], "label": r["agreement"]}
         key = (r["agreement"], r["ordinal"], r["start"], r["venue"], r["status"])

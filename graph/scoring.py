@@ -7,6 +7,8 @@ place:
 * names resolve to one key (:class:`~parley.graph.eval_names.Names`);
 * topics and descriptive speakers compare by content-word overlap
   (:func:`overlap`, :func:`same_speaker`);
+* agreements by key, or, for talks the reference data does not name, by
+  their words in any order (:func:`same_agreement`);
 * dates compare at the gold's precision (:func:`same_date`), amounts within a
   relative tolerance (:func:`same_value`), venues also by the parts of a
   "place, city" gold venue (:func:`same_venue`), quotes by their first words
@@ -107,6 +109,15 @@ def agreement_key(name: str | None, names: Names) -> str:
     while len(words) > 1 and words[-1] in heads:
         words.pop()
     return " ".join(words)
+
+
+def same_agreement(gold: str | None, pred: str | None, names: Names) -> bool:
+    """Same key; or, for talks the reference data does not name, the same parties and topic words in
+    any order: "India-China border talks" = "China–India border talks" (heads such as "talks" aside)."""
+    if agreement_key(gold, names) == agreement_key(pred, names):
+        return True
+    heads = settings()["agreement_heads"]
+    return bool(gold and pred) and content_words(gold, names, heads) == content_words(pred, names, heads)
 
 
 def quote_words(text: str | None) -> list[str]:
@@ -214,7 +225,7 @@ def _same_as(g: dict, p: dict, n: Names) -> bool:
 KEYS: dict[str, tuple[tuple[str, Check], ...]] = {
     "actor": (("actor", _same_name("actor")), ("type", _same_text("type"))),
     "round": (
-        ("agreement", lambda g, p, n: agreement_key(g.get("agreement"), n) == agreement_key(p.get("agreement"), n)),
+        ("agreement", lambda g, p, n: same_agreement(g.get("agreement"), p.get("agreement"), n)),
         ("edition", _same_int("edition")),
         ("ordinal", _same_int("ordinal")),
         ("venue", lambda g, p, n: same_venue(g.get("venue"), p.get("venue"), n)),

@@ -321,3 +321,11 @@ def test_seed_report_covers_every_article_and_category(seed_build):
     gc.collect()
     data = json.loads(run_cli("eval", str(GOLD / "seed.jsonl"), "--format", "json", cwd=seed_build, check=True).stdout)
     assert set(data["categories"]) == set(CATEGORIES) and data["articles"] == report.articles
+
+
+def test_talks_without_a_reference_agreement_match_by_parties_and_topic_in_any_order(names):
+    from parley.graph.scoring import same_agreement
+
+    assert same_agreement("India-China border talks", "China–India border talks", names)
+    assert same_agreement("US-China trade talks", "US-China trade agreement", names)
+    assert not same_agreement("US-China trade talks", "China–United States nuclear talks", names)

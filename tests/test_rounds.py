@@ -58,3 +58,12 @@ def test_a_time_after_since_dates_nothing():
             "The seventh round of negotiations, the first since June, opened at the Palais Coburg hotel.")
     got = rounds(text, "2021-11-29")
     assert [(r.get("ordinal"), r.get("startDate")) for r in got] == [(7, "2021-11-29")]
+
+
+def test_rounds_of_something_else_are_not_rounds_and_the_edition_named_most_wins():
+    text = ("Japan and North Korea's talks in Stockholm broke down on Saturday after North Korea conducted 11 rounds of "
+            "weapons tests this year.")
+    assert [(r.get("ordinal"), r["status"]) for r in rounds(text, "2019-10-05")] == [(None, "broken_off")]
+    _, negs = facts("South Korea and the United States held the second round of talks on the 12th SMA in Seoul.\n"
+                    "The 12th SMA would replace the 11th SMA, which expires next year.", "negotiation", published="2024-05-23")
+    assert [n.props["agreement"].rsplit("/", 1)[-1] for n in negs] == ["sma-12"]

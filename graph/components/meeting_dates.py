@@ -15,6 +15,7 @@ import re
 from ..context import ArticleContext
 from ..dates import PartialDate, TimeExpr
 
+AFTER = 20  # characters: a cue verb after the date must be this close to be the date's ("Friday, ending …")
 DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
 
 
@@ -38,6 +39,8 @@ def date_role(ctx: ArticleContext, sent, when: TimeExpr) -> str | None:
                 continue
             a, b = h.start - sent.start, h.end - sent.start
             gap = when.start - b if b <= when.start else a - when.end if a >= when.end else 0
+            if a >= when.end and gap > AFTER:
+                continue  # "the round on October 10, which ended with both sides blaming each other"
             if best is None or gap < best[0]:
                 best = (gap, role)
     return best[1] if best else None

@@ -82,17 +82,18 @@ def _edition(ctx: ArticleContext, agreement):
     editions = ref.editions(agreement.iri)
     if not editions:
         return None
-    named = {m.group(1) for m in _edition_pattern((agreement.label, *agreement.aliases)).finditer(ctx.cleaned.text)}
-    for e in editions:
-        if str(e.edition) in named:
-            return e
-    if ctx.published is None:
-        return None
-    d = ctx.published.first_day()
-    for e in editions:
-        if e.negotiation_start and e.negotiation_end and e.negotiation_start <= d <= e.negotiation_end:
-            return e
-    return None
+    d = ctx.published.first_day() if ctx.published is not None else None
+    current = lambda e: bool(d and e.negotiation_start and e.negotiation_end and e.negotiation_start <= d <= e.negotiation_end)  # noqa: E731
+    named: dict[str, tuple[int, int]] = {}  # edition -> (times named, -first position)
+    for m in _edition_pattern((agreement.label, *agreement.aliases)).finditer(ctx.cleaned.text):
+        n, first = named.get(m.group(1), (0, -m.start()))
+        named[m.group(1)] = (n + 1, first)
+    # the edition named most; on a tie the one under negotiation at publication, then the first named
+    # ("the 12th SMA … replaces the 11th SMA" is about the 12th)
+    told = [e for e in editions if str(e.edition) in named]
+    if told:
+        return max(told, key=lambda e: (named[str(e.edition)][0], current(e), named[str(e.edition)][1]))
+    return next((e for e in editions if current(e)), None)
 
 
 @component("agreements")
@@ -224,6 +225,15 @@ def _venue(ctx: ArticleContext, sent, tok: int):
 UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2})")
 
 
+@lru_cache(maxsize=1)
+def _meeting_words() -> frozenset[str]:
+    """Words a venue's "in"/"at" follows: round and talk nouns, meeting verbs ("held in", "met at")."""
+    from ...ontology.rules import load_rules
+
+    neg = load_rules().data("negotiation.json")
+    return frozenset(w.lower() for w in [*neg["round_nouns"], *neg["talk_nouns"], *neg["meeting_verbs"]])
+
+
 def _unknown_place(ctx: ArticleContext, sent, tok: int) -> str | None:
     """A capitalized name after "in"/"at" near the round noun that the reference data does not know:
     "at the Chushul-Moldo border point", "held in October at Moldo".  Time words, names of known
@@ -234,6 +244,10 @@ def _unknown_place(ctx: ArticleContext, sent, tok: int) -> str | None:
         words = m.group(1).split()
         if words[0].lower() in times or abs(m.start() - near) > 60:
             continue
+        before = sent.text[:m.start()].rstrip().rsplit(None, 1)
+        head = before[-1].strip(",").lower() if before else ""
+        if head not in _meeting_words() and head not in times and not sent.text[:m.start()].rstrip().endswith(","):
+            continue  # "led to a pullback at Gogra": the place of something else
         a = sent.start + m.start(1)
         if any(x.start < a + len(m.group(1)) and a < x.end for x in ctx.mentions_in(sent)):
             continue  # a known entity: placed (or not) by the rules above
@@ -305,7 +319,8 @@ def rounds(ctx: ArticleContext) -> None:
         families = {f for h in hits for f, _ in ctx.lexicon.cue_values[h.key]}
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
-        candidates = [(h, "round") for h in round_hits]
+        talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
+        candidates = [(h, "round") for h in round_hits if not _other_rounds(sent, h, talk_starts)]
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
         candidates += [(h, "round") for h in talk_hits if not round_hits and h.tok_start > sent.span.start
                        and sent.span.doc[h.tok_start - 1].lower_ in ctx.lexicon.rules.data("numbers.json")["ordinals"]]
@@ -378,6 +393,23 @@ def rounds(ctx: ArticleContext) -> None:
             fact.evidence.append(Evidence(sent.index, h.start, h.end))
     _merge_unordinaled(ctx, by_iri)
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
+
+
+def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
+    """"11 rounds of weapons tests", "a new round of tariffs": rounds of something other than talks.
+
+    After "round(s) of", a talk noun or an agreement's name must come before the phrase ends
+    ("a round of defense cost-sharing talks"); otherwise the round is not a negotiation's.
+    """
+    lower = sent.tokens.lower
+    if h.tok_end >= sent.span.end or lower[h.tok_end] != "of":
+        return False
+    for i in range(h.tok_end + 1, min(h.tok_end + 8, sent.span.end)):
+        if i in talk_starts:
+            return False
+        if sent.tokens.is_punct[i] and sent.tokens.text[i] not in {"-", "'s", "’s"}:
+            break
+    return True
 
 
 def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact]) -> None:
