@@ -66,6 +66,8 @@ def actors(ctx: ArticleContext) -> None:
                     _add(ctx, NewEntity(iri, "GovernmentBody", label, country=country), sent, h.tok_start, h.tok_end, "body")
                     taken |= set(range(h.tok_start, h.tok_end))
                 elif family == "group" and value != "media reports" and not taken & set(range(h.tok_start, h.tok_end)):
+                    if h.text[:1].isupper() and h.tok_end < sent.span.end and sent.tokens.text[h.tok_end][:1].isupper():
+                        continue  # "the Union Budget", "Union Station": a capitalized head inside a name
                     row = groups[value]
                     a = h.tok_start
                     mods = sorted(row["modifiers"], key=len, reverse=True)
