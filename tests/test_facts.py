@@ -378,3 +378,14 @@ def test_put_at_names_the_claimant_and_since_gives_no_year():
 def test_a_determiner_alone_before_a_speech_verb_names_no_speaker():
     ctx, _ = facts("Manila, the capital, hosted the meeting, and the Philippine side said little. The said report was late.")
     assert not [w for w in ctx.warnings if "gave up" in w]
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("South Korea's delegation was led by its chief negotiator, Lee Tae-woo, at the talks.", "Lee Tae-woo", "chief negotiator"),
+    ("European Commission President Ursula von der Leyen called the deal historic.", "Ursula von der Leyen", "President"),
+    ("Enrique Mora, the EU coordinator, said a deal was close.", "Enrique Mora", "coordinator"),
+    ("Philippine Foreign Undersecretary Theresa Lazaro met her counterpart.", "Theresa Lazaro", "Foreign Undersecretary"),
+])
+def test_names_in_apposition_with_particles_and_more_titles(text, name, title):
+    ctx, _ = facts(text)
+    assert [(e.label, e.title) for e in ctx.entities.values() if e.type == "Person"] == [(name, title)]

@@ -10,7 +10,9 @@ official``, ``[modifier] lawmakers``.  Heads and titles come from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...ontology.rules import load_rules
 from ...ontology.vocab import ID
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
@@ -89,18 +91,48 @@ def actors(ctx: ArticleContext) -> None:
     _surnames(ctx)
 
 
+@lru_cache(maxsize=1)
+def _appositive() -> re.Pattern:
+    """ "Name Name, head of …", "Enrique Mora, the EU coordinator", "Ursula von der Leyen, the Commission
+    president": a name (with ``names.json`` particles), a comma, then a head noun of an office."""
+    particles = "|".join(sorted(map(re.escape, load_rules().data("names.json")["particles"]), key=len, reverse=True))
+    return re.compile(
+        rf"\b([A-Z][a-z]+(?: (?:(?:{particles}) )*[A-Z][a-z]+(?:-[a-z]+)?){{1,2}}), "
+        r"(?:the |a |its |their |his |her )?(?:[A-Z][\w.'-]*\s+){0,3}(?:(?:senior|top|deputy|lead|chief|special|former|acting)\s+)?"
+        r"(head|chief|chairman|chairwoman|director|leader|spokesperson|spokesman|spokeswoman|minister|ambassador|envoy|"
+        r"negotiator|member|adviser|advisor|coordinator|secretary|representative|commissioner|president|premier|official)\b")
+
+
+def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> int:
+    """The end of a personal name starting at ``b``: up to three capitalized words, hyphenated given
+    names kept whole, lowercase particles between them ("Ursula von der Leyen")."""
+    j, words = b, 0
+    while j < end and words < 3 and j not in taken:
+        if NAME_TOKEN.match(doc[j].text):
+            j, words = _hyphen_tail(doc, j + 1, end), words + 1
+            continue
+        k = j
+        while k < end and doc[k].text in particles and k - j < 3:
+            k += 1
+        if words and k > j and k < end and NAME_TOKEN.match(doc[k].text):
+            j = k
+            continue
+        break
+    return j
+
+
 def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
     doc = sent.span.doc
     lex = ctx.lexicon
     honorifics = set(lex.rules.data("names.json")["honorifics"])
+    particles = set(lex.rules.data("names.json")["particles"])
     for match_id, a, b in lex.title_matcher(sent.span):  # a PhraseMatcher gives doc token indices
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
+        if b + 1 < sent.span.end and doc[b].text == "," and NAME_TOKEN.match(doc[b + 1].text):
+            b += 1  # "its chief negotiator, Lee Tae-woo,": the name in apposition
         while b < sent.span.end and doc[b].text in honorifics and b not in taken:
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
-        j = b
-        while j < sent.span.end and j - b < 3 and NAME_TOKEN.match(doc[j].text) and j not in taken:
-            j += 1
-            j = _hyphen_tail(doc, j, sent.span.end)
+        j = _name_end(doc, b, sent.span.end, taken, particles)
         if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"}:
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
@@ -111,7 +143,9 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             taken |= set(range(b, j))
     # "Name Name, head of ..." appositives
     text = sent.span.text
-    for m in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}), (?:the )?(head|chief|chairman|chairwoman|director|leader|spokesperson|spokesman|spokeswoman|minister|ambassador|envoy|negotiator|member)\b", text):
+    for m in _appositive().finditer(text):
+        if re.search(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+$", text[:m.start()]):
+            continue  # "led by Name, title …": the led-by rule reads the whole title
         a_char = sent.span.start_char + m.start(1)
         toks = [t.i for t in doc[sent.span.start:sent.span.end] if a_char <= t.idx < sent.span.start_char + m.end(1)]
         if not toks or set(toks) & taken:
