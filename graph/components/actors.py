@@ -19,6 +19,7 @@ from ..facts import Mention, NewEntity
 from ..iris import mint, slug
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
+TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
 ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
 
@@ -134,6 +135,11 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
         j = _name_end(doc, b, sent.span.end, taken, particles)
         if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"}:
+            k = a
+            while title.islower() and k > sent.span.start and a - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
+                    and doc[k - 1].lower_ not in TITLE_STOP:
+                k -= 1  # "its chief negotiator", "top nuclear negotiator": the office as written
+            title = doc[k:a].text + " " + title if k < a else title
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
             country = _country_before(ctx, sent, a)
