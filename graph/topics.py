@@ -33,7 +33,8 @@ STOP_TOPIC = {",", ";", ":", ".", "(", ")", "--", "—", "–", "but", "while", 
 SKIP_LEAD = {"to", "that", "for", "on", "with", "against", "the", "a", "an", "its", "their", "his", "her", "our", "any", "what",
              "calls", "call", "demands", "proposals", "as", "it", "them", "this", "these", "those", "about", "strongly", "firmly"}
 TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with", "that", "by", "at", "its", "their", "as", "from",
-            "under", "through", "into", "over", "about"}
+            "under", "through", "into", "over", "about", "outright", "flatly", "firmly", "entirely", "completely", "again",
+            "now", "too", "also", "publicly", "formally", "immediately"}
 AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few", "twice", "times", "half"}
 TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some", "his"}

@@ -103,3 +103,13 @@ def test_apposition_is_not_coordination_and_the_deal_is_the_articles_agreement()
 def test_a_speech_cue_inside_a_name_does_not_end_a_topic():
     assert stances("Iran wants the United States to pay compensation for losses.") == {
         ("Iran", "demand", "pay compensation for losses")}
+
+
+def test_reported_speech_is_the_speakers_stance_and_joint_subjects_share_it():
+    got = stances("Japan's chief negotiator, Kenji Mori, led the delegation.\n"
+                  "Mori said Tokyo would not accept an excessive burden.")
+    assert got == {("Kenji Mori", "reject", "excessive burden")}
+    got = stances("France, Britain and Germany said the talks were in their final stage and urged Iran to decide.")
+    assert {a for a, _, _ in got} == {"France", "United Kingdom", "Germany"}
+    assert stances("Canada's envoy welcomed the accord, calling it a clear sign of progress.") == {
+        ("Canada", "support", "accord")}

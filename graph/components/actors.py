@@ -25,13 +25,18 @@ ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top"
 
 
 def _country_before(ctx: ArticleContext, sent, tok: int) -> str | None:
-    """A country named right before token ``tok`` ("South Korea's", "the U.S.", "Japanese")."""
+    """A country named right before token ``tok`` ("South Korea's", "the U.S.", "Japanese"), or the one
+    "its"/"their" there points back to."""
     doc = sent.span.doc
-    for m in ctx.mentions_in(sent):
-        if m.type == "Country" and m.reading in {"actor", "demonym"} and 0 <= tok - m.tok_end <= 2:
+    countries = [m for m in ctx.mentions_in(sent) if m.type == "Country" and m.reading in {"actor", "demonym"}]
+    for m in countries:
+        if 0 <= tok - m.tok_end <= 2:
             between = doc[m.tok_end:tok].text.strip()
             if between in {"", "'s", "’s", "'", "s"}:
                 return m.iri
+    if tok > sent.span.start and doc[tok - 1].lower_ in {"its", "their"}:
+        before = [m for m in countries if m.tok_end < tok - 1]  # "South Korea's delegation … its chief negotiator"
+        return max(before, key=lambda m: m.tok_end).iri if before else None
     return None
 
 
@@ -142,7 +147,7 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             title = doc[k:a].text + " " + title if k < a else title
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
-            country = _country_before(ctx, sent, a)
+            country = _country_before(ctx, sent, k)
             body = lex.title_rows.get(title, {}).get("body")
             aff = body_iri(country, body) if body and country else country
             _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff), sent, b, j, "person")

@@ -221,8 +221,21 @@ def _object(ctx: ArticleContext, sent: Sentence, m: Mention) -> str | None:
 COORDINATION = {",", "and", "the", "both"}
 
 
+def _speaker_for(ctx: ArticleContext, sent: Sentence, a: int, actor: str | None) -> str | None:
+    """Reported speech is the speaker's stance: in "Lee said Seoul would not accept …" the named person
+    who speaks for the country named in the complement takes it (their side is their affiliation)."""
+    sp = sentence_speaker(ctx, sent)
+    if actor is None or sp is None or sp.mention is None or sp.mention.type != "Person" or sp.mention.reading == "anon" \
+            or sp.mention.tok_end > a:
+        return actor
+    ent = ctx.entities.get(actor) or ctx.lexicon.reference.get(actor)
+    if ent is None or ent.type != "Country" or country_of(ctx, sp.mention.iri) != actor:
+        return actor
+    return sp.mention.iri
+
+
 def _co_agents(ctx: ArticleContext, sent: Sentence, a: int, actor: str) -> list[str]:
-    """The other subjects of "France, Denmark and the Netherlands urged …": coordinated before the agent."""
+    """The other subjects of "France, Denmark and the Netherlands urged …": coordinated with the agent."""
     ms = sorted((m for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS and m.tok_end <= a),
                 key=lambda m: (-m.tok_end, m.tok_start))
     head = next((m for m in ms if _actor_of(ctx, m) == actor), None)
@@ -241,6 +254,16 @@ def _co_agents(ctx: ArticleContext, sent: Sentence, a: int, actor: str) -> list[
         if who and who != actor and who not in out:
             out.append(who)
         cur = prev
+    cur = head  # and after it, when the agent is a sentence subject: "France, Britain and Germany said … and urged"
+    for nxt in sorted((m for m in ms if m.tok_start >= head.tok_end), key=lambda m: m.tok_start):
+        gap = [t.lower_ for t in doc[cur.tok_end:nxt.tok_start]]
+        if not gap or not set(gap) <= COORDINATION or not {",", "and"} & set(gap):
+            break
+        joined = joined or "and" in gap
+        who = _actor_of(ctx, nxt)
+        if who and who != actor and who not in out:
+            out.append(who)
+        cur = nxt
     return out if joined else []  # commas alone make an apposition or an aside, not a coordination
 
 
@@ -305,7 +328,7 @@ def stances(ctx: ArticleContext) -> None:
             if passive is not None:
                 actor, found_topics = passive[0] and _actor_of(ctx, passive[0]), [passive[1]] if passive[1] else []
             else:
-                actor, found_topics = _agent(ctx, sent, a, b, last), topics(sent, b, spans, stops)
+                actor, found_topics = _speaker_for(ctx, sent, a, _agent(ctx, sent, a, b, last)), topics(sent, b, spans, stops)
                 if not found_topics and b < sent.span.end and doc[b].lower_ in {"it", "them"}:
                     # "welcomed it": the article's agreement, else what was last reported
                     named = _agreement_named(ctx, "deal")
