@@ -389,3 +389,12 @@ def test_a_determiner_alone_before_a_speech_verb_names_no_speaker():
 def test_names_in_apposition_with_particles_and_more_titles(text, name, title):
     ctx, _ = facts(text)
     assert [(e.label, e.title) for e in ctx.entities.values() if e.type == "Person"] == [(name, title)]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("India has kept about 50,000 soldiers in the region.", "India"),
+    ("The United States keeps about 28,500 troops in South Korea as a legacy of the war.", "U.S. Forces Korea"),
+])
+def test_troops_belong_to_the_force_stationed_where_they_are_or_to_their_country(text, subject):
+    ctx, qs = facts(text, "Count")
+    assert [label(ctx, f.props["subject"]) for f in qs] == [subject]

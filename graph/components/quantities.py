@@ -125,8 +125,11 @@ def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | No
         named = [m.iri for m in ctx.mentions_in(sent) if m.type == "Military"]
         if named:
             return named[0]
-        stationed = [e.iri for e in ref.of_type("Military") if e.stationed_in and e.stationed_in == host]
-        return stationed[0] if stationed else None
+        where = _country_after_in(ctx, sent, q) or host  # "keeps 28,500 troops in South Korea"
+        stationed = [e.iri for e in ref.of_type("Military") if e.stationed_in and e.stationed_in == where]
+        if stationed:
+            return stationed[0]
+        return _subject_before(ctx, sent, q)  # "India has kept about 50,000 soldiers in the region"
     if q.subject_rule == "workforce":
         country = next((m.iri for m in ctx.mentions_in(sent) if m.reading == "demonym" and m.start >= sent.start + q.start
                         and m.end <= sent.start + q.end), None) or host
@@ -139,7 +142,26 @@ def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | No
         return iri
     if q.subject_rule == "agreement":
         return _agreement(ctx)
+    return _subject_before(ctx, sent, q) if q.unit == "persons" else None
+
+
+def _country_after_in(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
+    """The country a count is stationed in: "troops in South Korea" right after the figure."""
+    after = sent.start + q.end
+    for m in sorted(ctx.mentions_in(sent), key=lambda m: m.start):
+        if m.type == "Country" and m.start >= after and re.fullmatch(r"[\s\w.'-]{0,30}?\bin\s+(?:the\s+)?",
+                                                                      sent.text[q.end:m.start - sent.start]):
+            return m.iri
     return None
+
+
+def _subject_before(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
+    """The country or organization named last before a figure, not after a preposition: its clause's subject."""
+    doc, a = sent.span.doc, _tokens(sent, q)[0]
+    before = [m for m in ctx.mentions_in(sent) if m.tok_end <= a and m.type in {"Country", "Organization"}
+              and m.reading in SUBJECT_READINGS
+              and not (m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in {"in", "at", "from", "to", "near", "of"})]
+    return max(before, key=lambda m: m.tok_end).iri if before else None
 
 
 def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int], role: str, who: Speaker | None) -> str | None:
