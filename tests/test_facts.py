@@ -247,6 +247,11 @@ def test_iso_countries_from_cldr_are_reference_entities_with_aliases():
      [("MonetaryAmount", "demand"), ("Ratio", "demand")]),
     ("Canada wants $900 million, some 40 percent more than it received in 2020.",
      [("MonetaryAmount", "demand"), ("Percentage", "demand")]),
+    # a rate next to a tariff is no payment, demand or offer
+    ("Tokyo sought assurances that Washington will not impose duties of up to 25 percent on cars.",
+     [("Percentage", "other")]),
+    ("Seoul will pay 1.5 trillion won next year.\nThat is 8.3 percent more than this year.",
+     [("MonetaryAmount", "contribution"), ("Percentage", "contribution")]),
     # a sentence restating the figure just reported keeps its role
     ("Japan will pay 1.2 trillion yen over five years.\nThe annual average of 240 billion yen compares with 201 billion yen now.",
      [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution")]),

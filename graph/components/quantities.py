@@ -49,8 +49,8 @@ SUBJECT_READINGS = {"actor", "demonym", "group", "body"}
 APPOSITION = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|nearly|almost|around|some|over|"
                         r"more\s+than|up\s+to|just\s+over|just\s+under|close\s+to|upward\s+of|well\s+over)?\s*$", re.I)
 # "The figure is …", "The annual average of …": a sentence that restates the figure just reported
-RESTATES = re.compile(r"^\W*(?:the|this|that)\s+(?:new\s+|annual\s+|total\s+|final\s+)?(?:figure|amount|sum|total|average|payment|"
-                      r"contribution|bill|price\s+tag)\b", re.I)
+RESTATES = re.compile(r"^\W*(?:(?:the|this|that)\s+(?:new\s+|annual\s+|total\s+|final\s+)?(?:figure|amount|sum|total|average|payment|"
+                      r"contribution|bill|price\s+tag)\b|(?:that|this|it)\s+(?:is|was|would\s+be|will\s+be)\b)", re.I)
 KEPT_ROLES = {"contribution", "demand", "offer", "cost"}
 
 
