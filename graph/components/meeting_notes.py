@@ -38,6 +38,8 @@ def note(ctx: ArticleContext, sent, hit, venue_of) -> Note | None:
     """
     doc = sent.span.doc
     k = hit.tok_end
+    while k < sent.span.end and k - hit.tok_end < 3 and doc[k].lower_ in {",", "held", "hosted", "convened", "which", "were", "was"}:
+        k += 1  # "the talks, held at Villa Elfvik"
     if k >= sent.span.end or doc[k].lower_ not in {"in", "at"}:
         return None
     k += 1 + (k + 1 < sent.span.end and doc[k + 1].lower_ == "the")
