@@ -15,10 +15,13 @@ from conftest import CORPUS, EXAMPLES, GOLD, run_cli
 from parley.graph.evaluate import evaluate
 
 FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
-    "seed": (0.76, {"amount": 0.85, "round": 0.90, "actor": 0.78, "quote": 0.72, "stance": 0.48}),
-    "examples": (0.61, {"amount": 0.52, "actor": 0.78, "round": 0.75, "quote": 0.55, "stance": 0.38}),
-    "corpus": (0.62, {"amount": 0.70, "actor": 0.80, "round": 0.58, "quote": 0.65, "stance": 0.34}),
+    "seed": (0.79, {"amount": 0.85, "round": 0.90, "actor": 0.78, "quote": 0.78, "stance": 0.57}),
+    "examples": (0.66, {"amount": 0.67, "actor": 0.80, "round": 0.78, "quote": 0.57, "stance": 0.45}),
+    "corpus": (0.72, {"amount": 0.73, "actor": 0.81, "round": 0.74, "quote": 0.80, "stance": 0.47}),
+    # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
+    "heldout": (0.57, {"amount": 0.55, "actor": 0.79, "round": 0.42, "quote": 0.49, "stance": 0.57}),
 }
+HELDOUT = Path(__file__).parent / "heldout"
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -27,12 +30,12 @@ def _build(src: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["seed", "examples", "corpus"])
+@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout"])
 def test_scores_stay_above_floors(name, tmp_path, request):
     if name == "seed":
         src = request.getfixturevalue("seed_dir")
     else:
-        src = {"examples": EXAMPLES, "corpus": CORPUS}[name]
+        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT}[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}
