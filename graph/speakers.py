@@ -81,6 +81,10 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
                 best = m
     if best is not None:
         return Speaker(best.iri, best.text, best)
+    if verb.tok_start - 1 > sent.span.start and doc[verb.tok_start - 1].text == "," and doc[verb.tok_start].lower_.endswith("ing"):
+        subject = _clause_subject(ctx, sent, verb.tok_start)
+        if subject is not None:  # "Ortagus disputed his account, saying …": the clause's subject speaks
+            return Speaker(subject.iri, subject.text, subject)
     # after the verb: "said Kang", "said a senior official"; after "told" comes the listener
     listener = ("speech", "to_listener") in ctx.lexicon.cue_values.get(verb.key, [])
     for m in sorted(ms, key=lambda m: m.tok_start) if not listener else []:
@@ -102,6 +106,25 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
     phrase = _phrase_before(sent, verb.tok_start)
     if phrase:
         return Speaker(None, phrase)
+    return None
+
+
+def _clause_subject(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | None:
+    """The first person or actor of the sentence before ``tok`` that no preposition governs."""
+    doc = sent.span.doc
+    ms = _mentions(ctx, sent)
+    for m in sorted(ms, key=lambda m: m.tok_start):
+        if m.tok_end > tok:
+            break
+        k = m.tok_start - 1
+        if k >= sent.span.start and doc[k].lower_ in {"the", "a", "an"}:
+            k -= 1
+        if k >= sent.span.start and doc[k].lower_ in {"of", "in", "at", "to", "from", "with", "by", "for", "on", "after", "before"}:
+            continue
+        if m.reading == "demonym" or (m.tok_end < sent.span.end and doc[m.tok_end].lower_ in {"'s", "’s"}) \
+                or any(0 <= o.tok_start - m.tok_end <= 2 and o is not m and o.type == "Person" for o in ms):
+            continue  # a modifier of the speaker's title: "State Department spokeswoman Morgan Ortagus", "Japan's envoy"
+        return m
     return None
 
 

@@ -403,3 +403,13 @@ def test_names_in_apposition_with_particles_and_more_titles(text, name, title):
 def test_troops_belong_to_the_force_stationed_where_they_are_or_to_their_country(text, subject):
     ctx, qs = facts(text, "Count")
     assert [label(ctx, f.props["subject"]) for f in qs] == [subject]
+
+
+def test_untitled_names_before_speech_verbs_and_participle_speakers():
+    text = ('"The talks have broken off," Kim Myong Gil told reporters. He said the other side had come "with empty hands."\n'
+            'State Department spokeswoman Morgan Ortagus disputed his account, saying the team had brought "creative ideas".\n'
+            'A civic group of progressive activists rallied downtown, calling the deal "an unfair burden on taxpayers."')
+    ctx, qs = facts(text, "statement")
+    who = {f.props["quote"]: label(ctx, f.props["speaker"]) for f in qs}
+    assert who == {"The talks have broken off": "Kim Myong Gil", "with empty hands": "Kim Myong Gil",
+                   "creative ideas": "Morgan Ortagus", "an unfair burden on taxpayers": "civic group"}

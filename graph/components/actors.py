@@ -19,6 +19,7 @@ from ..facts import Mention, NewEntity
 from ..iris import mint, slug
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
+NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
 TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
 ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
@@ -92,6 +93,7 @@ def actors(ctx: ArticleContext) -> None:
                     _add(ctx, NewEntity(iri, "Group", label, affiliation=side), sent, a, h.tok_end, "group")
                     taken |= set(range(a, h.tok_end))
         _titled_people(ctx, sent, taken, known_people)
+        _named_speakers(ctx, sent, taken, known_people)
         _led_by(ctx, sent, taken, known_people)
         _anonymous(ctx, sent)
     _surnames(ctx)
@@ -167,6 +169,31 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         country = next((mm.iri for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_start > toks[-1] and mm.tok_start < after.end), None)
         _add(ctx, NewEntity(iri, "Person", name, title=m.group(2), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
         taken |= set(toks)
+
+
+def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
+    """ "…," Kim Myong Gil told reporters': two or three capitalized words right before a speech verb,
+    or right after one at the end of a clause ("said Kenji Mori."), that no rule has read yet, are a person."""
+    doc = sent.span.doc
+    lower = sent.tokens.lower
+    for h in ctx.hits(sent, "cue"):
+        if not any(f == "speech" and v in {"verb", "to_listener"} for f, v in ctx.lexicon.cue_values[h.key]):
+            continue
+        b = h.tok_start
+        a = b
+        while a > sent.span.start and b - a < 3 and NAME_TOKEN.match(doc[a - 1].text) and a - 1 not in taken:
+            a -= 1
+        if b - a < 2:  # after the verb: 'said Kenji Mori.'
+            a = h.tok_end
+            b = _name_end(doc, a, sent.span.end, taken, set())
+            if b - a < 2 or (b < sent.span.end and not sent.tokens.is_punct[b]):
+                continue
+        if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)):
+            continue
+        name = doc[a:b].text
+        iri = known.get(name) or mint("person", name)
+        _add(ctx, NewEntity(iri, "Person", name), sent, a, b, "person")
+        taken |= set(range(a, b))
 
 
 LED_BY = re.compile(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+"
