@@ -105,8 +105,23 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
         return definite
     phrase = _phrase_before(sent, verb.tok_start)
     if phrase:
-        return Speaker(None, phrase)
+        return Speaker(None, _both_sides(ctx, phrase) or phrase)
     return None
+
+
+BOTH_SIDES = {"two sides", "both sides", "two countries", "both countries", "two governments", "both governments",
+              "two allies", "both allies", "allies", "two nations", "both nations", "two delegations", "both delegations"}
+
+
+def _both_sides(ctx: ArticleContext, phrase: str) -> str | None:
+    """"the two sides said": the parties of the article's negotiation, by name ("India and China")."""
+    if phrase.lower() not in BOTH_SIDES:
+        return None
+    neg = next((f for f in ctx.facts if f.kind == "negotiation"), None)
+    parties = neg.props.get("party", []) if neg is not None else []
+    ents = [ctx.entities.get(p) or ctx.lexicon.reference.get(p) for p in parties]
+    labels = [e.label for e in ents if e is not None]
+    return " and ".join(labels) if len(labels) == 2 else None
 
 
 def _clause_subject(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | None:

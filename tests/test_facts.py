@@ -413,3 +413,9 @@ def test_untitled_names_before_speech_verbs_and_participle_speakers():
     who = {f.props["quote"]: label(ctx, f.props["speaker"]) for f in qs}
     assert who == {"The talks have broken off": "Kim Myong Gil", "with empty hands": "Kim Myong Gil",
                    "creative ideas": "Morgan Ortagus", "an unfair burden on taxpayers": "civic group"}
+
+
+def test_the_two_sides_are_the_negotiations_parties():
+    ctx, qs = facts("India and China held the 14th round of border talks on Wednesday.\n"
+                    'In a joint statement, the two sides said they would "stay in close contact".', "statement")
+    assert sorted(f.evidence[0].claimant_text.split(" and ") for f in qs) == [["China", "India"]]
