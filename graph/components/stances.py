@@ -235,36 +235,40 @@ def _speaker_for(ctx: ArticleContext, sent: Sentence, a: int, actor: str | None)
 
 
 def _co_agents(ctx: ArticleContext, sent: Sentence, a: int, actor: str) -> list[str]:
-    """The other subjects of "France, Denmark and the Netherlands urged …": coordinated with the agent."""
+    """The other subjects of "France, Denmark and the Netherlands urged …": coordinated with the agent,
+    before it, and after it when the agent is a sentence subject ("France, Britain and Germany said … and
+    urged").  Commas alone make an apposition or an aside, not a coordination."""
     ms = sorted((m for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS and m.tok_end <= a),
                 key=lambda m: (-m.tok_end, m.tok_start))
     head = next((m for m in ms if _actor_of(ctx, m) == actor), None)
     if head is None:
         return []
-    doc, out, cur, joined = sent.span.doc, [], head, False
-    while True:
-        prev = next((m for m in ms if m.tok_end <= cur.tok_start), None)
-        if prev is None or _object(ctx, sent, prev) == "prep":
+    out: list[str] = []
+    before = (m for m in ms if m.tok_end <= head.tok_start)  # nearest first
+    after = sorted((m for m in ms if m.tok_start >= head.tok_end), key=lambda m: m.tok_start)
+    joined = _coordinated_walk(ctx, sent, head, before, actor, out, backwards=True)
+    joined = _coordinated_walk(ctx, sent, head, after, actor, out, backwards=False) or joined
+    return out if joined else []
+
+
+def _coordinated_walk(ctx: ArticleContext, sent: Sentence, head: Mention, others, actor: str, out: list[str],
+                      backwards: bool) -> bool:
+    """Add to ``out`` the actors coordinated with ``head`` one way; True if an "and" joined any of them."""
+    doc, cur, joined = sent.span.doc, head, False
+    for m in others:
+        if (m.tok_end > cur.tok_start) if backwards else (m.tok_start < cur.tok_end):
+            continue  # overlaps the last one taken ("South Korean" inside "South Korean negotiators")
+        if backwards and _object(ctx, sent, m) == "prep":
             break  # "a memoir by John Bolton, the administration sought …": not a subject
-        gap = [t.lower_ for t in doc[prev.tok_end:cur.tok_start]]
+        gap = [t.lower_ for t in (doc[m.tok_end:cur.tok_start] if backwards else doc[cur.tok_end:m.tok_start])]
         if not gap or not set(gap) <= COORDINATION or not {",", "and"} & set(gap):
             break
         joined = joined or "and" in gap
-        who = _actor_of(ctx, prev)
+        who = _actor_of(ctx, m)
         if who and who != actor and who not in out:
             out.append(who)
-        cur = prev
-    cur = head  # and after it, when the agent is a sentence subject: "France, Britain and Germany said … and urged"
-    for nxt in sorted((m for m in ms if m.tok_start >= head.tok_end), key=lambda m: m.tok_start):
-        gap = [t.lower_ for t in doc[cur.tok_end:nxt.tok_start]]
-        if not gap or not set(gap) <= COORDINATION or not {",", "and"} & set(gap):
-            break
-        joined = joined or "and" in gap
-        who = _actor_of(ctx, nxt)
-        if who and who != actor and who not in out:
-            out.append(who)
-        cur = nxt
-    return out if joined else []  # commas alone make an apposition or an aside, not a coordination
+        cur = m
+    return joined
 
 
 def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Mention | None, str | None] | None:
