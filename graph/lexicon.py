@@ -23,6 +23,10 @@ class Lexicon:
     cues: PhraseMatcher = field(init=False)
     alias_targets: dict[str, list[str]] = field(default_factory=dict)  # match key -> entity IRIs
     cue_values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(family, value)]
+    stance_negated: dict[str, str | None] = field(default_factory=dict)  # stance -> its negation ("accept" -> "reject")
+    # cue -> words that make it part of a noun compound, before it ("host-nation support") and after it ("press conference")
+    not_after: dict[str, set[str]] = field(default_factory=dict)
+    not_before: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         nlp = pipeline()
@@ -54,6 +58,10 @@ class Lexicon:
 
         for row in self.rules.table("stances.jsonl"):
             cue("stance", row["stance"], row["cues"])
+            self.stance_negated[row["stance"]] = row.get("negated")
+            for key, table in (("not_after", self.not_after), ("not_before", self.not_before)):
+                for phrase, words in row.get(key, {}).items():
+                    table.setdefault(phrase.lower(), set()).update(w.lower() for w in words)
         for row in self.rules.table("amount_roles.jsonl"):
             cue("role", row["role"], row["cues"])
         for row in self.rules.table("speech.jsonl"):

@@ -8,6 +8,7 @@ character offset into the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -124,6 +125,16 @@ class Sentence:
     def char(self, token_index: int) -> int:
         """Article offset of the token at ``token_index`` (doc-relative)."""
         return self.base + self.tokens.idx[token_index]
+
+    def token_range(self, a: int, b: int) -> range:
+        """Doc token indices of the tokens that start within ``self.text[a:b]`` (empty if none do).
+
+        For patterns matched on the sentence's text: a bisection of the token offsets, not a scan.
+        """
+        offset = self.start - self.base  # of the sentence's text in its doc
+        idx = self.tokens.idx
+        lo = bisect_left(idx, offset + a, self.span.start, self.span.end)
+        return range(lo, bisect_left(idx, offset + b, lo, self.span.end))
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

@@ -37,7 +37,7 @@ TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with"
             "now", "too", "also", "publicly", "formally", "immediately"}
 AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few", "twice", "times", "half"}
 TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
-DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some", "his"}
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some"}
 MAX_TOPIC = 9
 POSITION_NOUNS = {"position", "view", "stance", "argument", "demand", "insistence", "belief", "claim", "line"}
 

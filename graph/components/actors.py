@@ -17,6 +17,7 @@ from ...ontology.vocab import ID
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
 from ..iris import mint, slug
+from ..speakers import speech_hits
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
 NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
@@ -155,12 +156,11 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff), sent, b, j, "person")
             taken |= set(range(b, j))
     # "Name Name, head of ..." appositives
-    text = sent.span.text
+    text = sent.text
     for m in _appositive().finditer(text):
         if re.search(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+$", text[:m.start()]):
             continue  # "led by Name, title …": the led-by rule reads the whole title
-        a_char = sent.span.start_char + m.start(1)
-        toks = [t.i for t in doc[sent.span.start:sent.span.end] if a_char <= t.idx < sent.span.start_char + m.end(1)]
+        toks = sent.token_range(m.start(1), m.end(1))
         if not toks or set(toks) & taken:
             continue
         name = m.group(1)
@@ -176,9 +176,8 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
     or right after one at the end of a clause ("said Kenji Mori."), that no rule has read yet, are a person."""
     doc = sent.span.doc
     lower = sent.tokens.lower
-    for h in ctx.hits(sent, "cue"):
-        if not any(f == "speech" and v in {"verb", "to_listener"} for f, v in ctx.lexicon.cue_values[h.key]):
-            continue
+    verbs = {(h.tok_start, h.tok_end, h.key): h for kind in ("verb", "to_listener") for h in speech_hits(ctx, sent, kind)}
+    for h in sorted(verbs.values(), key=lambda h: (h.tok_start, h.tok_end)):
         b = h.tok_start
         a = b
         while a > sent.span.start and b - a < 3 and NAME_TOKEN.match(doc[a - 1].text) and a - 1 not in taken:
@@ -203,10 +202,8 @@ LED_BY = re.compile(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+"
 
 def _led_by(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
     """ "The U.S. team is led by James DeHart, senior adviser for ...": a person, their title, their side."""
-    doc = sent.span.doc
     for m in LED_BY.finditer(sent.text):
-        a_char, b_char = sent.start + m.start("name"), sent.start + m.end("name")
-        toks = [t.i for t in doc[sent.span.start:sent.span.end] if a_char <= sent.base + t.idx < b_char]
+        toks = sent.token_range(m.start("name"), m.end("name"))
         if not toks or set(toks) & taken:
             continue
         name = m.group("name")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..dates import PartialDate
 from ..emit import Concept
@@ -228,8 +229,6 @@ UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\
 @lru_cache(maxsize=1)
 def _meeting_words() -> frozenset[str]:
     """Words a venue's "in"/"at" follows: round and talk nouns, meeting verbs ("held in", "met at")."""
-    from ...ontology.rules import load_rules
-
     neg = load_rules().data("negotiation.json")
     return frozenset(w.lower() for w in [*neg["round_nouns"], *neg["talk_nouns"], *neg["meeting_verbs"]])
 
@@ -244,15 +243,14 @@ def _unknown_place(ctx: ArticleContext, sent, tok: int) -> str | None:
         words = m.group(1).split()
         if words[0].lower() in times or abs(m.start() - near) > 60:
             continue
-        before = sent.text[:m.start()].rstrip().rsplit(None, 1)
-        head = before[-1].strip(",").lower() if before else ""
-        if head not in _meeting_words() and head not in times and not sent.text[:m.start()].rstrip().endswith(","):
+        lead = sent.text[:m.start()].rstrip()
+        last = lead.rsplit(None, 1)[-1].lower() if lead else ""  # the word before "in"/"at"
+        if last.strip(",") not in _meeting_words() and last.strip(",") not in times and not lead.endswith(","):
             continue  # "led to a pullback at Gogra": the place of something else
         a = sent.start + m.start(1)
         if any(x.start < a + len(m.group(1)) and a < x.end for x in ctx.mentions_in(sent)):
             continue  # a known entity: placed (or not) by the rules above
-        before = sent.text[:m.start()].split()
-        if before and before[-1].lower() in STATIONED:
+        if last in STATIONED:
             continue
         return m.group(1)
     return None

@@ -24,7 +24,6 @@ figures stay side by side.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..amounts import Quantity, find_quantities
 from ..context import ArticleContext, component
@@ -56,11 +55,8 @@ KEPT_ROLES = {"contribution", "demand", "offer", "cost"}
 
 def _tokens(sent: Sentence, q: Quantity) -> tuple[int, int]:
     """Doc token range of a quantity found in ``sent.text``."""
-    a, b = sent.start + q.start - sent.base, sent.start + q.end - sent.base  # doc offsets
-    idx = sent.tokens.idx
-    lo = bisect_left(idx, a, sent.span.start, sent.span.end)
-    hi = bisect_left(idx, b, lo, sent.span.end)
-    return (lo, hi) if hi > lo else (sent.span.start, sent.span.start)
+    toks = sent.token_range(q.start, q.end)
+    return (toks.start, toks.stop) if toks else (sent.span.start, sent.span.start)
 
 
 def _is_change(sent: Sentence, q: Quantity) -> bool:
@@ -240,19 +236,19 @@ def _fact(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, 
     else:
         inherited = made[q.inherits] if q.inherits is not None else None
         role = inherited.props["role"][1] if inherited else _role(ctx, sent, q, span, prio)
-        k = next((j for j in reversed(range(len(made))) if made[j] is not None and qs[j].kind == "MonetaryAmount"
+        # the last money figure before this one in the sentence, which a comparison or a change refers to
+        j = next((j for j in reversed(range(len(made))) if made[j] is not None and qs[j].kind == "MonetaryAmount"
                   and qs[j].end <= q.start), None)
-        if inherited is None and k is not None and q.kind in {"Ratio", "Percentage"} \
-                and made[k].props["role"][1] in KEPT_ROLES and APPOSITION.match(sent.text[qs[k].end:q.start]):
-            role = made[k].props["role"][1]  # "seeking $1.3 billion a year, roughly 50 percent more than …"
+        money = made[j] if j is not None else None
+        if inherited is None and money is not None and q.kind in {"Ratio", "Percentage"} \
+                and money.props["role"][1] in KEPT_ROLES and APPOSITION.match(sent.text[qs[j].end:q.start]):
+            role = money.props["role"][1]  # "seeking $1.3 billion a year, roughly 50 percent more than …"
         if role == "other" and q.kind != "Count" and RESTATES.match(sent.text):
             earlier = [f for f in ctx.facts if f.kind == "MonetaryAmount" and f.props["role"][1] in KEPT_ROLES]
             role = earlier[-1].props["role"][1] if earlier else role  # "The figure is 8.2 percent higher than …"
-        if role == "other" and q.kind == "Percentage" and _is_change(sent, q):
-            # "paying 1.04 trillion won this year, up 8.2% from last year": the change of the figure before it
-            before = [f for f, o in zip(made, qs) if f is not None and o.end <= q.start and f.kind == "MonetaryAmount"]
-            if before and before[-1].props["role"][1] in {"contribution", "demand", "offer"}:
-                role = before[-1].props["role"][1]
+        if role == "other" and q.kind == "Percentage" and _is_change(sent, q) and money is not None \
+                and money.props["role"][1] in {"contribution", "demand", "offer"}:
+            role = money.props["role"][1]  # "paying 1.04 trillion won this year, up 8.2% from last year"
         props = {"role": Concept(("role", role)), "subject": _subject(ctx, sent, q, span, role, who),
                  "year": _year(ctx, sent, qs, q) if q.kind != "Count" else None,
                  "heldBy": _held_by(ctx, sent, span, role, who),

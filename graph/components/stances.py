@@ -43,7 +43,7 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
 
     A participle used as an adjective takes no stance: "the newly proposed category", "the agreed text".
     """
-    negated = {r["stance"]: r.get("negated") for r in ctx.lexicon.rules.table("stances.jsonl")}
+    negated = ctx.lexicon.stance_negated
     lower = sent.tokens.lower
     out = []
     taken: set[int] = set()
@@ -67,7 +67,7 @@ def _cue_hits(ctx: ArticleContext, sent: Sentence):
     """The sentence's cue hits, longest first at a position, without stance cues that are part of a
     noun compound: after a row's ``not_after`` words ("host-nation support") or before its
     ``not_before`` words ("press conference")."""
-    after, before = _compounds(ctx.lexicon.rules)
+    after, before = ctx.lexicon.not_after, ctx.lexicon.not_before
     doc = sent.span.doc
 
     def compound(h) -> bool:
@@ -76,20 +76,6 @@ def _cue_hits(ctx: ArticleContext, sent: Sentence):
             or (cue in before and h.tok_end < sent.span.end and doc[h.tok_end].lower_ in before[cue])
 
     return [h for h in sorted(ctx.hits(sent, "cue"), key=lambda h: (h.tok_start, -(h.tok_end - h.tok_start))) if not compound(h)]
-
-
-_COMPOUNDS: dict[int, tuple] = {}
-
-
-def _compounds(rules) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """The ``not_after`` and ``not_before`` words of every stance cue (computed once per rule set)."""
-    cached = _COMPOUNDS.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        rows = rules.table("stances.jsonl")
-        cached = _COMPOUNDS[id(rules)] = (rules, *(
-            {cue.lower(): {w.lower() for w in words} for r in rows for cue, words in r.get(key, {}).items()}
-            for key in ("not_after", "not_before")))
-    return cached[1], cached[2]
 
 
 def _verb_starts(ctx: ArticleContext, sent: Sentence, cue_hits) -> frozenset[int]:
@@ -147,14 +133,13 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         if after:
             return _actor_of(ctx, min(after, key=lambda m: m.tok_start))
     before = [m for m in ms if m.tok_end <= a]
-    k = a - 1
-    while k > sent.span.start and doc[k].lower_ in AUXILIARIES:
-        k -= 1
-    if k > sent.span.start and doc[k].text == "," and doc[a].lower_.endswith("ing"):
+    k = max(_verb_group_start(doc, a, sent) - 1, sent.span.start)  # the word before the verb group
+    participle = k > sent.span.start and doc[k].text == "," and doc[a].lower_.endswith("ing")
+    if participle:
         sp = sentence_speaker(ctx, sent)
         if sp is not None and sp.mention is not None and sp.mention.tok_end <= a:
             return _actor_of(ctx, sp.mention)  # "…, an official said, calling on Seoul to …"
-    if k > sent.span.start and (doc[k].lower_ == "and" or (doc[k].text == "," and doc[a].lower_.endswith("ing"))):
+    if participle or (k > sent.span.start and doc[k].lower_ == "and"):
         subject = _subject(ctx, sent, before)
         if subject is not None:
             return _actor_of(ctx, subject)  # "…, opposing any increase", "… and has rejected the call"
@@ -171,9 +156,6 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         if any(w in PRONOUNS for w in core[-2:]) and len(gap) > 2:
             break  # "Seoul said it rejected": the pronoun is the agent; resolve it below
         return _actor_of(ctx, m)
-    k = a - 1
-    while k > sent.span.start and doc[k].lower_ in AUXILIARIES:
-        k -= 1
     if prev in PRONOUNS or (a - 2 >= sent.span.start and doc[a - 2].lower_ in PRONOUNS) or doc[k].lower_ in PRONOUNS:
         sp = sentence_speaker(ctx, sent)
         if sp is not None and sp.mention is not None:
@@ -335,8 +317,8 @@ def stances(ctx: ArticleContext) -> None:
                 actor, found_topics = _speaker_for(ctx, sent, a, _agent(ctx, sent, a, b, last)), topics(sent, b, spans, stops)
                 if not found_topics and b < sent.span.end and doc[b].lower_ in {"it", "them"}:
                     # "welcomed it": the article's agreement, else what was last reported
-                    named = _agreement_named(ctx, "deal")
-                    found_topics = [named] if named != "deal" else [found[-1].props["topic"]] if found else []
+                    named = _article_agreement(ctx)
+                    found_topics = [named] if named else [found[-1].props["topic"]] if found else []
                 if not found_topics:
                     found_topics = [t for t in [_relative_object(ctx, sent, a)] if t]
             found_topics = [found[-1].props["topic"] if _words(t) <= ANAPHORS and found else t for t in found_topics]
@@ -361,9 +343,14 @@ def _agreement_named(ctx: ArticleContext, topic: str) -> str:
     words = topic.lower().split()
     if not words or words[-1] not in neg["agreement_nouns"] or not set(words[:-1]) <= set(neg["agreement_modifiers"]):
         return topic
+    return _article_agreement(ctx) or topic
+
+
+def _article_agreement(ctx: ArticleContext) -> str | None:
+    """The label of the agreement the article's negotiation is about, if the reference data knows it."""
     fact = next((f for f in ctx.facts if f.kind == "negotiation" and f.props.get("agreement")), None)
     ent = ctx.lexicon.reference.get(fact.props["agreement"]) if fact is not None else None
-    return ent.label if ent is not None else topic
+    return ent.label if ent is not None else None
 
 
 def _relative_object(ctx: ArticleContext, sent: Sentence, a: int) -> str | None:
