@@ -76,14 +76,18 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
         words = [t.lower_ for t in gap]
         plain = all(w in GAP_WORDS for w in words) and len(words) <= 3
         appositive = len(words) >= 2 and words[0] == "," and words[-1] == "," and len(words) <= 16
+        # "Iran's chief negotiator, Deputy Foreign Minister Abbas Araqchi, said": the name closes an appositive
+        appositive = appositive or (words == [","] and any(t.text == "," for t in doc[max(sent.span.start, m.tok_start - 5):m.tok_start]))
         if plain or appositive:
             if best is None or m.tok_end > best.tok_end or (m.tok_end == best.tok_end and m.tok_start < best.tok_start):
                 best = m
     if best is not None:
         return Speaker(best.iri, best.text, best)
-    if verb.tok_start - 1 > sent.span.start and doc[verb.tok_start - 1].text == "," and doc[verb.tok_start].lower_.endswith("ing"):
+    before_verb = doc[verb.tok_start - 1].lower_ if verb.tok_start - 1 > sent.span.start else ""
+    if (before_verb == "," and doc[verb.tok_start].lower_.endswith("ing")) or before_verb in {"and", "but"}:
+        # "Ortagus disputed his account, saying …" / "Jeong called it fair and said …": the clause's subject speaks
         subject = _clause_subject(ctx, sent, verb.tok_start)
-        if subject is not None:  # "Ortagus disputed his account, saying …": the clause's subject speaks
+        if subject is not None:
             return Speaker(subject.iri, subject.text, subject)
     # after the verb: "said Kang", "said a senior official"; after "told" comes the listener
     listener = ("speech", "to_listener") in ctx.lexicon.cue_values.get(verb.key, [])

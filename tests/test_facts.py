@@ -419,3 +419,24 @@ def test_the_two_sides_are_the_negotiations_parties():
     ctx, qs = facts("India and China held the 14th round of border talks on Wednesday.\n"
                     'In a joint statement, the two sides said they would "stay in close contact".', "statement")
     assert sorted(f.evidence[0].claimant_text.split(" and ") for f in qs) == [["China", "India"]]
+
+
+def test_partial_quotes_after_an_appositive_a_coordinated_verb_or_according_to_have_speakers():
+    text = ("Japan and the United States held host-nation support talks in Tokyo on Monday.\n"
+            "Japan's top negotiator, Director-General Taro Sato, said the sides were \"moving closer\" on costs.\n"
+            "Ambassador Helen Ward praised the mood and said both delegations wanted \"a fair and lasting deal.\"\n"
+            "According to a senior defense ministry official, the U.S. side wanted \"much faster progress\" on costs.\n"
+            "Farmers chanted \"No more concessions\" outside the ministry.")
+    ctx, qs = facts(text, "statement")
+    got = {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
+           for f in qs}
+    assert got["moving closer"] == "Taro Sato"
+    assert got["a fair and lasting deal"] == "Helen Ward"
+    assert "official" in got["much faster progress"]
+    assert got["No more concessions"].lower() == "farmers"
+
+
+def test_a_quoted_label_after_the_or_so_called_is_not_a_quote():
+    _, qs = facts("Japan rejected the so-called \"final offer\", officials said.\n"
+                  "Officials said the \"special measures\" fund would shrink.", "statement")
+    assert qs == []

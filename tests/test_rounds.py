@@ -67,3 +67,19 @@ def test_rounds_of_something_else_are_not_rounds_and_the_edition_named_most_wins
     _, negs = facts("South Korea and the United States held the second round of talks on the 12th SMA in Seoul.\n"
                     "The 12th SMA would replace the 11th SMA, which expires next year.", "negotiation", published="2024-05-23")
     assert [n.props["agreement"].rsplit("/", 1)[-1] for n in negs] == ["sma-12"]
+
+
+def test_rounds_that_began_somewhere_give_the_first_round_and_a_count_of_earlier_rounds():
+    text = ("South Korea and the United States signed the 12th Special Measures Agreement on Friday.\n"
+            "Negotiators sealed it at the ninth round of talks, held in Seoul on Tuesday, after eight earlier rounds "
+            "that began in Busan in March.")
+    assert rounds(text, "2025-09-12") == [
+        {"ordinal": 1, "venue": "busan", "startDate": "2025-03", "status": "held"},
+        {"ordinal": 8, "status": "held"},
+        {"ordinal": 9, "venue": "seoul", "startDate": "2025-09-09", "status": "concluded"}]
+
+
+def test_a_non_restrictive_began_clause_is_the_reported_meeting_not_the_first_round():
+    text = ("Japan and the United States held the sixth round of host-nation support talks this week.\n"
+            "The talks, which began on Tuesday in Tokyo, ended on Wednesday.")
+    assert [r.get("ordinal") for r in rounds(text, "2021-05-14")] == [6]

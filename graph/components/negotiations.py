@@ -21,6 +21,7 @@ from ..emit import Concept
 from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint, slug
 from ..topics import time_words
+from .first_rounds import opening
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
@@ -154,6 +155,9 @@ def _ordinal(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int
     m = ORD_NUM.match(prev)
     if m:
         return int(m.group(1)), False
+    if doc[tok].lower_.endswith("s") and prev in ctx.lexicon.rules.data("negotiation.json")["count_modifiers"] \
+            and tok - 2 >= sent.span.start:
+        prev = doc[tok - 2].lower_  # "seven earlier rounds", "two more sessions"
     if doc[tok].lower_.endswith("s") and (prev.isdigit() or prev in nums["units"]):
         return (int(prev) if prev.isdigit() else nums["units"][prev]), True
     if nxt.isdigit():
@@ -310,6 +314,7 @@ def rounds(ctx: ArticleContext) -> None:
     neg_slug = ctx.negotiation.rsplit("/", 1)[-1]
     by_iri: dict[str, Fact] = {}
     notes = []
+    firsts: set[str] = set()  # rounds known only from when the talks began: not the meeting an article reports
     for sent in ctx.sentences:
         hits = ctx.hits(sent, "cue")
         round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])]
@@ -328,6 +333,16 @@ def rounds(ctx: ArticleContext) -> None:
             again = next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key]))
             if all(h.start < again.start for h, _ in candidates):
                 candidates.append((again, "again"))
+        opened = set()  # nouns whose date and venue are the first round's
+        for h in round_hits + talk_hits:  # "rounds that began in Honolulu in April": the first round
+            first = opening(ctx, sent, h)
+            if first is not None and not (first.date and ctx.published and first.date.first_day() > ctx.published.last_day()):
+                opened.add(h.start)
+                props = {"partOf": ctx.negotiation, "status": Concept(("status", "held")), "ordinal": 1,
+                         "venue": first.venue, "startDate": first.date}
+                iri = mint("round", neg_slug, "1")
+                firsts |= {iri} - set(by_iri)
+                _put(ctx, by_iri, iri, props, Evidence(sent.index, h.start, h.end))
         used = {h.start for h, _ in candidates}
         notes += [n for n in (note(ctx, sent, h, _venue) for h in talk_hits if h.start not in used) if n is not None]
         planned_here = False
@@ -350,6 +365,8 @@ def rounds(ctx: ArticleContext) -> None:
             if kind == "round" and ordinal is None and nearest is not None and abs(nearest.start - (h.start - sent.start)) > FAR:
                 nearest = None  # "the session at X was the first since the third round broke off last month"
             date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None)
+            if h.start in opened:  # "after seven earlier rounds that began in Honolulu in April": a count only
+                date = end = None
             dated = date or end
             if kind == "round" and ordinal is None and dated is None:
                 n = note(ctx, sent, h, _venue)  # "the two-day session at the State Department"
@@ -360,7 +377,7 @@ def rounds(ctx: ArticleContext) -> None:
                 if loose and kind == "talks":  # more about the meeting already described
                     loose[-1].evidence.append(Evidence(sent.index, h.start, h.end))
                 continue
-            venue = _venue(ctx, sent, h.tok_start)
+            venue = _venue(ctx, sent, h.tok_start) if h.start not in opened else None
             status = "planned" if kind == "again" else _status(ctx, sent, plural, dated, ctx.published)
             if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
                 status = "held"
@@ -372,25 +389,25 @@ def rounds(ctx: ArticleContext) -> None:
                 # keyed by month: articles about the same meeting often differ in what they say of its venue
                 iri = mint("round", neg_slug, dated.iso()[:7]) if dated else \
                     mint("round", neg_slug, "undated", slug(venue.rsplit("/", 1)[-1]) if venue else "unknown")
-            props = {"partOf": ctx.negotiation, "status": Concept(("status", status))}
-            if ordinal is not None:
-                props["ordinal"] = ordinal
-            if venue:
-                props["venue"] = venue
-            if date is not None:
-                props["startDate"] = date
-            if end is not None:
-                props["endDate"] = end
-            fact = by_iri.get(iri)
-            if fact is None:
-                fact = by_iri[iri] = Fact("round", iri, props)
-                ctx.facts.append(fact)
-            else:
-                for k, v in props.items():
-                    fact.props.setdefault(k, v)
-            fact.evidence.append(Evidence(sent.index, h.start, h.end))
-    _merge_unordinaled(ctx, by_iri)
+            props = {"partOf": ctx.negotiation, "status": Concept(("status", status)), "ordinal": ordinal,
+                     "venue": venue, "startDate": date, "endDate": end}
+            firsts.discard(iri)
+            _put(ctx, by_iri, iri, props, Evidence(sent.index, h.start, h.end))
+    _merge_unordinaled(ctx, by_iri, firsts)
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
+
+
+def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev: Evidence) -> None:
+    """Add the round ``iri`` (or fill what an earlier sentence left unknown), with this evidence."""
+    props = {k: v for k, v in props.items() if v is not None}
+    fact = by_iri.get(iri)
+    if fact is None:
+        fact = by_iri[iri] = Fact("round", iri, props)
+        ctx.facts.append(fact)
+    else:
+        for k, v in props.items():
+            fact.props.setdefault(k, v)
+    fact.evidence.append(ev)
 
 
 def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
@@ -410,7 +427,7 @@ def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
     return True
 
 
-def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact]) -> None:
+def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact], firsts: set[str]) -> None:
     """A meeting told first without its ordinal ("talks in Honolulu on March 7") is the ordinal round of that month."""
     def month(f: Fact) -> str | None:
         d = f.props.get("startDate") or f.props.get("endDate")
@@ -422,7 +439,8 @@ def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact]) -> None:
         statuses = lambda o: {o.props["status"][1], f.props["status"][1]}  # noqa: E731
         same = [o for o in ordinaled if month(o) == month(f) and (len(statuses(o)) == 1 or "planned" not in statuses(o))]
         if not same and f.props["status"][1] != "planned":  # "the first round was held by videoconference"
-            same = [o for o in by_iri.values() if "ordinal" in o.props and not month(o) and o.props["status"][1] != "planned"]
+            same = [o for i, o in by_iri.items() if "ordinal" in o.props and not month(o) and o.props["status"][1] != "planned"
+                    and i not in firsts]
         if len(same) != 1:
             continue
         o = same[0]

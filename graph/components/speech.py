@@ -17,10 +17,10 @@ from ..context import ArticleContext, component
 from ..facts import Evidence, Fact
 from ..iris import mint
 from ..nlp import Sentence
-from ..speakers import Speaker, find_speaker, speaker_at, speech_hits
+from ..speakers import Speaker, according_to, find_speaker, speaker_at, speech_hits
 
 QUOTE = re.compile(r"“([^”\n]{2,}?)”|\"([^\"\n]{2,}?)\"|‘‘([^’\n]{2,}?)’’")
-LABEL_BEFORE = re.compile(r"\b(?:so-called|called|dubbed|labell?ed|termed|described as|known as|as a|as an|as|the word|the term|a|an|the|its|their|this|that|his|her)\s*$", re.I)
+LABEL_BEFORE = re.compile(r"\b(?:so-called|called|dubbed|labell?ed|termed|described as|known as|as a|as an|as|the word|the term|the|its|their|this|that|his|her)\s*$", re.I)
 
 
 @component("speakers")
@@ -76,6 +76,8 @@ def quotes(ctx: ArticleContext) -> None:
         sp = _verb_outside(ctx, end_sent, a, b)
         if sp is None and start_sent is not end_sent:
             sp = _verb_outside(ctx, start_sent, a, b)
+        if sp is None:  # "According to a senior official, the US side explained the "bigger picture" …"
+            sp = according_to(ctx, start_sent)
         short = len(words) <= 3
         if short and (sp is None or LABEL_BEFORE.search(text[max(0, m.start() - 25):m.start()])):
             continue
