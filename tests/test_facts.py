@@ -440,3 +440,28 @@ def test_a_quoted_label_after_the_or_so_called_is_not_a_quote():
     _, qs = facts("Japan rejected the so-called \"final offer\", officials said.\n"
                   "Officials said the \"special measures\" fund would shrink.", "statement")
     assert qs == []
+
+
+def test_a_delegation_head_speaks_for_their_side_and_every_affiliation_has_a_node():
+    text = ("Deputy Trade Minister Ana Ribeiro led the Brazilian delegation, while Vice Foreign Minister "
+            "Li Wen headed the Chinese delegation.\n"
+            "Li said Beijing opposes any new quota on soybeans.\n"
+            "Ribeiro said Brazil would not accept a cap on exports.")
+    ctx, st = facts(text, "stance")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert ("Li Wen", "oppose") in got and ("Ana Ribeiro", "reject") in got
+    li = next(e for e in ctx.entities.values() if e.label == "Li Wen")
+    assert label(ctx, li.affiliation) == "Ministry of Foreign Affairs (China)"
+    for ent in ctx.entities.values():  # no affiliation points at an IRI without a name
+        assert ent.affiliation is None or label(ctx, ent.affiliation) != ent.affiliation
+
+
+def test_every_country_has_its_demonym_and_capital_from_the_generated_gazetteer():
+    text = ("Argentine and Kenyan officials met in Brasilia on Monday.\n"
+            "Nairobi rejected the proposed quota, while the Brazilian delegation urged patience.")
+    ctx, st = facts(text, "stance")
+    by_reading = {(m.text, m.reading): label(ctx, m.iri) for m in ctx.mentions}
+    assert by_reading[("Brasilia", "place")] == "Brasília"
+    assert by_reading[("Nairobi", "actor")] == "Kenya"
+    assert by_reading[("Brazilian", "demonym")] == "Brazil"
+    assert {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st} >= {("Kenya", "reject"), ("Brazil", "urge")}

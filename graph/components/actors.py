@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ...ontology.rules import load_rules
 from ...ontology.vocab import ID
 from ..context import ArticleContext, component
@@ -55,10 +57,22 @@ def body_iri(country: str | None, kind: str) -> str:
     return f"{ID}body/{c}--{kind}"
 
 
+def body_entity(ctx: ArticleContext, country: str | None, kind: str) -> NewEntity:
+    """The government body of ``kind`` in ``country`` (reference data first, else a new one, registered
+    so an affiliation never points at a node without a name)."""
+    iri = body_iri(country, kind)
+    ref = ctx.lexicon.reference
+    known = ref.get(iri) or ctx.entities.get(iri)
+    if known is not None:
+        return NewEntity(iri, "GovernmentBody", known.label, country=country)
+    label = next(r["label"] for r in ctx.lexicon.rules.table("bodies.jsonl") if r["kind"] == kind)
+    where = ref.get(country).label if country and ref.get(country) else "unknown country"
+    return ctx.entities.setdefault(iri, NewEntity(iri, "GovernmentBody", f"{label} ({where})", country=country))
+
+
 @component("actors")
 def actors(ctx: ArticleContext) -> None:
     ref = ctx.lexicon.reference
-    bodies = {r["kind"]: r for r in ctx.lexicon.rules.table("bodies.jsonl")}
     groups = {r["head"]: r for r in ctx.lexicon.rules.table("groups.jsonl")}
     known_people = {e.label: e.iri for e in ref.of_type("Person")}
     for sent in ctx.sentences:
@@ -71,9 +85,7 @@ def actors(ctx: ArticleContext) -> None:
                     continue  # "the South Korean government": the country mention already acts
                 if family == "body" and not taken & set(range(h.tok_start, h.tok_end)):
                     country = _country_before(ctx, sent, h.tok_start) or ctx.home_country
-                    iri = body_iri(country, value)
-                    label = ref.get(iri).label if ref.get(iri) else f"{bodies[value]['label']} ({ref.get(country).label if country and ref.get(country) else 'unknown country'})"
-                    _add(ctx, NewEntity(iri, "GovernmentBody", label, country=country), sent, h.tok_start, h.tok_end, "body")
+                    _add(ctx, body_entity(ctx, country, value), sent, h.tok_start, h.tok_end, "body")
                     taken |= set(range(h.tok_start, h.tok_end))
                 elif family == "group" and value != "media reports" and not taken & set(range(h.tok_start, h.tok_end)):
                     if h.text[:1].isupper() and h.tok_end < sent.span.end and sent.tokens.text[h.tok_end][:1].isupper():
@@ -97,6 +109,7 @@ def actors(ctx: ArticleContext) -> None:
         _named_speakers(ctx, sent, taken, known_people)
         _led_by(ctx, sent, taken, known_people)
         _anonymous(ctx, sent)
+        _delegation_heads(ctx, sent)
     _surnames(ctx)
 
 
@@ -152,8 +165,8 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             iri = known.get(name) or mint("person", name)
             country = _country_before(ctx, sent, k)
             body = lex.title_rows.get(title, {}).get("body")
-            aff = body_iri(country, body) if body and country else country
-            _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff), sent, b, j, "person")
+            aff = body_entity(ctx, country, body).iri if body and country else country
+            _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff, country=country), sent, b, j, "person")
             taken |= set(range(b, j))
     # "Name Name, head of ..." appositives
     text = sent.text
@@ -216,6 +229,32 @@ def _led_by(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -
         taken |= set(toks)
 
 
+def _delegation_heads(ctx: ArticleContext, sent) -> None:
+    """ "Vice Foreign Minister Chen Xiaodong headed the Chinese delegation": a person whose title named no
+    country speaks for the side they lead (verbs and nouns in ``negotiation.json``)."""
+    neg = ctx.lexicon.rules.data("negotiation.json")
+    lower = sent.tokens.lower
+    ms = ctx.mentions_in(sent)
+    for m in ms:
+        ent = ctx.entities.get(m.iri)
+        if m.reading != "person" or ent is None or ent.country is not None:
+            continue
+        i = m.tok_end + (m.tok_end < sent.span.end and lower[m.tok_end] == ",")
+        if i >= sent.span.end or lower[i] not in neg["head_verbs"]:
+            continue
+        i += 1 + (i + 1 < sent.span.end and lower[i + 1] == "the")
+        side = next((x for x in ms if x.tok_start == i and x.type == "Country"), None)
+        if side is None:
+            continue
+        j = side.tok_end + (side.tok_end < sent.span.end and lower[side.tok_end] in {"'s", "’s"})
+        if not any(tuple(lower[j:j + len(n.split())]) == tuple(n.split()) for n in neg["delegation_nouns"]):
+            continue
+        body = ctx.lexicon.title_rows.get(ent.title or "", {}).get("body")
+        ent.country = side.iri
+        if ent.affiliation is None:
+            ent.affiliation = body_entity(ctx, side.iri, body).iri if body else side.iri
+
+
 def _ends_with_words(text: str, phrase: str) -> bool:
     """``text`` ends with the whole words of ``phrase``; case-blind for a lower-case phrase ("Ruling party")."""
     t, p = (text.lower(), phrase) if phrase.islower() else (text, phrase)
@@ -261,7 +300,8 @@ def _surnames(ctx: ArticleContext) -> None:
         parts = m.text.split()
         for p in {parts[0], parts[-1]}:
             short[p] = iri if p not in short else ""
-    short = {k: v for k, v in short.items() if v and len(k) > 2}
+    # two letters only for a name-shaped word that is no English word ("Li", "Wu"; not "He", "So")
+    short = {k: v for k, v in short.items() if v and (len(k) > 2 or (k.istitle() and k.lower() not in STOP_WORDS))}
     if not short:
         return
     for sent in ctx.sentences:
