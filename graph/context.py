@@ -9,6 +9,7 @@ from .dates import PartialDate, TimeExpr, find_times
 from .documents import Document
 from .facts import Fact, Mention, NewEntity
 from .furniture import Cleaned
+from .iris import mint
 from .lexicon import Lexicon
 from .nlp import Sentence
 
@@ -87,6 +88,12 @@ class ArticleContext:
 
     def mentions_in(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sent.index]
+
+    def new_place(self, name: str) -> str:
+        """The IRI of a venue the reference data does not know ("Villa Elfvik"), registered as a Place."""
+        iri = mint("place", name)
+        self.entities.setdefault(iri, NewEntity(iri, "Place", name))
+        return iri
 
 
 def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

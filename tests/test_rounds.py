@@ -83,3 +83,30 @@ def test_a_non_restrictive_began_clause_is_the_reported_meeting_not_the_first_ro
     text = ("Japan and the United States held the sixth round of host-nation support talks this week.\n"
             "The talks, which began on Tuesday in Tokyo, ended on Wednesday.")
     assert [r.get("ordinal") for r in rounds(text, "2021-05-14")] == [6]
+
+
+def test_numbered_forums_adjectives_future_dates_and_an_ordinal_without_its_noun():
+    text = ("Canada and Mexico wrapped up the 112th meeting of the Joint Fisheries Commission in Ottawa on Thursday.\n"
+            "The two sides agreed on Thursday to hold the 113th meeting in Mexico City in mid-January.\n"
+            "The 111th was held in Merida in June.")
+    assert rounds(text, "2023-11-17") == [
+        {"ordinal": 111, "venue": "merida", "startDate": "2023-06", "status": "held"},
+        {"ordinal": 112, "venue": "ottawa", "endDate": "2023-11-16", "status": "held"},
+        {"ordinal": 113, "venue": "mexico-city", "startDate": "2024-01", "status": "planned"}]
+
+
+def test_a_named_dialogue_after_its_ordinal_and_an_adjective_before_round():
+    text = ("The 10th Canada-Mexico Strategic Dialogue was held on Monday at the Canadian Embassy in Washington.\n"
+            "The fourth formal round of fisheries talks is planned for Ottawa in March.")
+    got = rounds(text, "2023-11-14")
+    assert [(r["ordinal"], r["status"]) for r in got] == [(4, "planned"), (10, "held")]
+    assert got[1]["startDate"] == "2023-11-13"
+
+
+def test_a_bare_opening_long_ago_is_the_first_round_and_a_since_clause_lends_no_venue():
+    text = ("The European Union and Norway ended the seventh round of fisheries talks in Oslo on Friday.\n"
+            "Negotiations opened in Bergen on March 2.\n"
+            "The session was the seventh round since the leaders agreed to a framework in Tromso on Jan. 4.")
+    got = {r["ordinal"]: r for r in rounds(text, "2021-08-20")}
+    assert got[1] == {"ordinal": 1, "venue": "bergen", "startDate": "2021-03-02", "status": "held"}
+    assert got[7]["venue"] == "oslo"

@@ -4,13 +4,16 @@
 that opened in Washington in late November", "since the talks started in
 Seoul last year": the first round was held at that place and date, even when
 the text never says "first round".  Only a restrictive relative clause (no
-comma before "that"/"which") or "since" marks the beginning of the whole
-process; "The talks, which began on Tuesday, …" describes the meeting the
-article reports, whatever its ordinal, and is left to the round rules.
+comma before "that"/"which"), "since", or a bare plural subject
+dated a month or more before publication ("Negotiations opened in Brussels
+on March 2") marks the beginning of the whole process; "The talks, which began on Tuesday, …" and "The talks began on
+Tuesday" describe the meeting the article reports, whatever its ordinal, and
+are left to the round rules.
 The verbs are data (``opening_verbs`` in ``ontology/rules/negotiation.json``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,8 +21,13 @@ from ...ontology.rules import load_rules
 from ..context import ArticleContext, Hit
 from ..dates import PartialDate
 from ..nlp import Sentence
+from ..topics import time_words
 
+PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 RELATIVE = {"that", "which"}
+OLD = 30  # days: a bare "Negotiations began …" this long before publication is the process's start
+DETERMINERS = {"the", "these", "those", "this", "its", "their", "our"}
+OPENING_ADJECTIVES = {"formal", "official", "bilateral", "trade", "nuclear", "border", "cost-sharing", "peace", "water"}
 AUXILIARIES = {"had", "have", "has", "first", "originally", "initially", "formally", "officially"}
 
 
@@ -51,9 +59,11 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
     lower = sent.tokens.lower
     i = h.tok_end
     since = h.tok_start - 1 >= sent.span.start and lower[h.tok_start - 1 - (lower[h.tok_start - 1] == "the")] == "since"
+    bare = h.tok_start == sent.span.start or not (lower[h.tok_start - 1] in DETERMINERS or sent.tokens.is_alpha[h.tok_start - 1]
+                                                  and lower[h.tok_start - 1] not in OPENING_ADJECTIVES)
     if i < sent.span.end and lower[i] in RELATIVE:
         i += 1
-    elif not since:
+    elif not (since or bare):
         return None
     while i < sent.span.end and lower[i] in AUXILIARIES:
         i += 1
@@ -65,6 +75,15 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
                       sent.span.end)
     limit = sent.char(clause_end) - sent.start if clause_end < sent.span.end else len(sent.text)
     dated = [t for t in ctx.times(sent) if t.date is not None and verb_start <= t.start < limit]
-    places = [m for m in ctx.mentions_in(sent) if i + n <= m.tok_start < clause_end
+    places = [m.iri for m in ctx.mentions_in(sent) if i + n <= m.tok_start < clause_end
               and (m.reading == "place" or (m.type == "Country" and lower[m.tok_start - 1] in {"in", "the"}))]
-    return Opening(dated[0].date if dated else None, places[0].iri if places else None)
+    if not places:  # "began in Bergen": a capitalized name after "in"/"at" that is no time word
+        clause = sent.text[verb_start:limit]
+        places = [ctx.new_place(m.group(1)) for m in PLACE.finditer(clause) if m.group(1).split()[0].lower() not in time_words()
+                  and not any(sent.start + verb_start + m.start(1) < x.end and x.start < sent.start + verb_start + m.end(1)
+                              for x in ctx.mentions_in(sent))][:1]
+    date = dated[0].date if dated else None
+    if not (since or lower[h.tok_end] in RELATIVE) and not (
+            date is not None and ctx.published is not None and (ctx.published.first_day() - date.last_day()).days >= OLD):
+        return None  # "Talks began on Tuesday in Geneva": the meeting reported, not the start of the process
+    return Opening(date, places[0] if places else None)

@@ -18,18 +18,17 @@ from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..dates import PartialDate
 from ..emit import Concept
-from ..facts import Evidence, Fact, NewEntity
+from ..facts import Evidence, Fact
 from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
+from .round_parts import elliptical_round, ordinal_at, ordinal_before, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
 STATIONED = {"troops", "forces", "soldiers", "personnel", "bases", "base", "stationed", "deployed", "military", "workers",
              "employees", "presence", "investment", "investments"}  # "troops in South Korea" is no venue
-STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
 FAR = 40  # characters: a date this far from an unnumbered round noun is about something else
-ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
 def _choose_agreement(ctx: ArticleContext):
@@ -143,57 +142,12 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
     ctx.negotiation = iri
 
 
-def _ordinal(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int | None, bool]:
-    """Ordinal of the round named at token ``tok``; second value says "plural count" (after six rounds)."""
-    doc = sent.span.doc
-    nums = ctx.lexicon.rules.data("numbers.json")
-    rel = ctx.lexicon.rules.data("negotiation.json")["relative_rounds"]
-    prev = doc[tok - 1].lower_ if tok > sent.span.start else ""
-    nxt = doc[tok + 1].lower_ if tok + 1 < sent.span.end else ""
-    if prev in nums["ordinals"]:
-        return nums["ordinals"][prev], False
-    m = ORD_NUM.match(prev)
-    if m:
-        return int(m.group(1)), False
-    if doc[tok].lower_.endswith("s") and prev in ctx.lexicon.rules.data("negotiation.json")["count_modifiers"] \
-            and tok - 2 >= sent.span.start:
-        prev = doc[tok - 2].lower_  # "seven earlier rounds", "two more sessions"
-    if doc[tok].lower_.endswith("s") and (prev.isdigit() or prev in nums["units"]):
-        return (int(prev) if prev.isdigit() else nums["units"][prev]), True
-    if nxt.isdigit():
-        return int(nxt), False
-    if nxt in nums["units"] and nxt not in {"a", "an"}:
-        return nums["units"][nxt], False
-    after = [doc[i].lower_ for i in range(tok + 1, min(tok + 4, sent.span.end))]
-    if after[:2] == [",", "the"] and len(after) == 3 and after[2] in nums["ordinals"]:  # "the previous round, the ninth,"
-        return nums["ordinals"][after[2]], False
-    if prev in rel and known:
-        n = max(known) + rel[prev]  # "the previous round", "the next round": from the last ordinal told
-        return (n if rel[prev] != 0 and n > 0 else None), False
-    return None, False
-
-
-def _status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
-    found = set()
-    for h in ctx.hits(sent, "cue"):
-        for family, value in ctx.lexicon.cue_values[h.key]:
-            if family == "status":
-                found.add(value)
-    if plural:
-        return "held"
-    for s in STATUS_ORDER:
-        if s in found:
-            if s == "planned" and date is not None and pub is not None and date.last_day() < pub.first_day():
-                continue
-            return s
-    if date is not None and pub is not None and date.first_day() > pub.last_day():
-        return "planned"
-    return "held"
-
-
 def _venue(ctx: ArticleContext, sent, tok: int):
     doc = sent.span.doc
-    places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place"
+    # "the third round since the leaders agreed to a truce in Buenos Aires": the place of an earlier event
+    since = next((i for i in range(tok, sent.span.end) if sent.tokens.lower[i] == "since"), sent.span.end)
+    until = next((i for i in range(since, sent.span.end) if sent.tokens.text[i] in {",", ";", "(", "--", "—"}), sent.span.end)
+    places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place" and not since <= m.tok_start < until
               and not (m.tok_start > sent.span.start + 1 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 2].lower_ == "on")]
     if not places:  # "the first meeting took place in Singapore", "the next round in South Korea"
         def _in(m) -> int | None:  # token index of the "in" before a country mention
@@ -220,11 +174,7 @@ def _venue(ctx: ArticleContext, sent, tok: int):
         name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
     else:
         name = _unknown_place(ctx, sent, tok)
-    if name:
-        iri = mint("place", name)
-        ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
-        return iri
-    return None
+    return ctx.new_place(name) if name else None
 
 
 UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2})")
@@ -275,11 +225,7 @@ def _dateline_place(ctx: ArticleContext) -> str | None:
     """The place of the dateline ("PUTRAJAYA, March 14 --"): a known place, else a new one."""
     name = ctx.cleaned.dateline_place
     known = next((e.iri for e in ctx.lexicon.reference.of_type("Place") if e.label.lower() == name.lower()), None)
-    if known:
-        return known
-    iri = mint("place", name)
-    ctx.entities.setdefault(iri, NewEntity(iri, "Place", name))
-    return iri
+    return known or ctx.new_place(name)
 
 
 SPAN_DAY = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th)?\s*(?:round|percent|%))")
@@ -325,10 +271,11 @@ def rounds(ctx: ArticleContext) -> None:
         talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
         candidates = [(h, "round") for h in round_hits if not _other_rounds(sent, h, talk_starts)]
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
-        candidates += [(h, "round") for h in talk_hits if not round_hits and h.tok_start > sent.span.start
-                       and sent.span.doc[h.tok_start - 1].lower_ in ctx.lexicon.rules.data("numbers.json")["ordinals"]]
+        candidates += [(h, "round") for h in talk_hits if not round_hits and ordinal_before(ctx, sent, h.tok_start) is not None]
         if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
             candidates = [(talk_hits[0], "talks")]
+        if not candidates and not talk_hits and known:
+            candidates = [(h, "round") for h in elliptical_round(ctx, sent)]
         if "again" in families:  # "the delegations will meet again next month" (also after a round just told)
             again = next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key]))
             if all(h.start < again.start for h, _ in candidates):
@@ -352,7 +299,7 @@ def rounds(ctx: ArticleContext) -> None:
             if kind == "again" and not known and candidates[0][1] != "again":
                 continue
             if kind == "round":
-                ordinal, plural = _ordinal(ctx, sent, h.tok_start, known)
+                ordinal, plural = ordinal_at(ctx, sent, h.tok_start, known)
             else:
                 planned = [f.props["ordinal"] for f in by_iri.values() if "ordinal" in f.props and f.props["status"][1] == "planned"]
                 # "will meet again" after a planned round was told: that same round, not one more
@@ -360,6 +307,8 @@ def rounds(ctx: ArticleContext) -> None:
                 ordinal, plural = (nxt if kind == "again" else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text)]
+            if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"
+                times = [t for t in times if t.date.last_day() >= ctx.published.first_day()]
             precise = [t for t in times if t.date.precision != "year"] or times  # "here today" before "the 1962 pact"
             nearest = min(precise, key=lambda t: abs(t.start - (h.start - sent.start))) if precise else None
             if kind == "round" and ordinal is None and nearest is not None and abs(nearest.start - (h.start - sent.start)) > FAR:
@@ -378,7 +327,7 @@ def rounds(ctx: ArticleContext) -> None:
                     loose[-1].evidence.append(Evidence(sent.index, h.start, h.end))
                 continue
             venue = _venue(ctx, sent, h.tok_start) if h.start not in opened else None
-            status = "planned" if kind == "again" else _status(ctx, sent, plural, dated, ctx.published)
+            status = "planned" if kind == "again" else round_status(ctx, sent, plural, dated, ctx.published)
             if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
                 status = "held"
             planned_here = planned_here or status == "planned"

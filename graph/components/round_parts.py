@@ -1,0 +1,104 @@
+"""A round's ordinal and status, read from the words around its noun.
+
+Ordinals come as words ("the fifth round"), numerals ("the 118th meeting",
+"round 7"), counts ("after six rounds", "seven earlier rounds"), appositions
+("the previous round, the ninth,") and relatives to the last ordinal told
+("the next round").  The status is the strongest status cue of the sentence
+(broken off, concluded, planned, held), checked against the meeting's date:
+a meeting dated after publication cannot have been held yet.
+"""
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, Hit
+
+STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
+ORD_NUM = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def ordinal_at(ctx: ArticleContext, sent, tok: int, known: list[int]) -> tuple[int | None, bool]:
+    """Ordinal of the round named at token ``tok``; second value says "plural count" (after six rounds)."""
+    doc = sent.span.doc
+    nums = ctx.lexicon.rules.data("numbers.json")
+    rel = ctx.lexicon.rules.data("negotiation.json")["relative_rounds"]
+    prev = doc[tok - 1].lower_ if tok > sent.span.start else ""
+    nxt = doc[tok + 1].lower_ if tok + 1 < sent.span.end else ""
+    named = ordinal_before(ctx, sent, tok)
+    if named is not None:
+        return named, False
+    if doc[tok].lower_.endswith("s") and prev in ctx.lexicon.rules.data("negotiation.json")["count_modifiers"] \
+            and tok - 2 >= sent.span.start:
+        prev = doc[tok - 2].lower_  # "seven earlier rounds", "two more sessions"
+    if doc[tok].lower_.endswith("s") and (prev.isdigit() or prev in nums["units"]):
+        return (int(prev) if prev.isdigit() else nums["units"][prev]), True
+    if nxt.isdigit():
+        return int(nxt), False
+    if nxt in nums["units"] and nxt not in {"a", "an"}:
+        return nums["units"][nxt], False
+    after = [doc[i].lower_ for i in range(tok + 1, min(tok + 4, sent.span.end))]
+    if after[:2] == [",", "the"] and len(after) == 3 and after[2] in nums["ordinals"]:  # "the previous round, the ninth,"
+        return nums["ordinals"][after[2]], False
+    if prev in rel and known:
+        n = max(known) + rel[prev]  # "the previous round", "the next round": from the last ordinal told
+        return (n if rel[prev] != 0 and n > 0 else None), False
+    return None, False
+
+
+def ordinal_word(ctx: ArticleContext, word: str) -> int | None:
+    """ "fifth" -> 5, "118th" -> 118; None for any other word."""
+    m = ORD_NUM.match(word)
+    return int(m.group(1)) if m else ctx.lexicon.rules.data("numbers.json")["ordinals"].get(word)
+
+
+def ordinal_before(ctx: ArticleContext, sent, tok: int) -> int | None:
+    """The ordinal right before the noun at ``tok``, over one adjective ("the fifteenth formal round")
+    or over the name of the forum ("the 10th Philippines-US Bilateral Strategic Dialogue")."""
+    toks = sent.tokens
+    i = tok - 1
+    if i < sent.span.start:
+        return None
+    n = ordinal_word(ctx, toks.lower[i])
+    if n is not None:
+        return n
+    if toks.text[i].islower() and toks.is_alpha[i] and i - 1 >= sent.span.start:
+        return ordinal_word(ctx, toks.lower[i - 1])  # one adjective: "formal", "ministerial"
+    j = i
+    while j >= sent.span.start and tok - j <= 7 and (toks.text[j][:1].isupper() or toks.text[j] in {"-", "–"}):
+        j -= 1
+    return ordinal_word(ctx, toks.lower[j]) if j < i and j >= sent.span.start and toks.text[tok][:1].isupper() else None
+
+
+def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
+    found = set()
+    for h in ctx.hits(sent, "cue"):
+        for family, value in ctx.lexicon.cue_values[h.key]:
+            if family == "status":
+                found.add(value)
+    if plural:
+        return "held"
+    if date is not None and pub is not None and date.first_day() > pub.last_day():
+        return "broken_off" if "broken_off" in found else "planned"  # "agreed to hold the sixth round in mid-January"
+    for s in STATUS_ORDER:
+        if s in found:
+            if s == "planned" and date is not None and pub is not None and date.last_day() < pub.first_day():
+                continue
+            return s
+    if date is not None and pub is not None and date.first_day() > pub.last_day():
+        return "planned"
+    return "held"
+
+
+ELLIPSIS_VERBS = {"took", "was", "is", "will", "would", "had", "came", "ended", "opened", "began", "broke"}
+
+
+def elliptical_round(ctx: ArticleContext, sent) -> list[Hit]:
+    """ "The second took place in Washington on Jan. 30-31", right after rounds were told: an ordinal with
+    its noun left out opens the sentence.  The hit sits on the verb, so the ordinal is the word before it."""
+    toks = sent.tokens
+    i = sent.span.start
+    if i + 2 >= sent.span.end or toks.lower[i] not in {"the", "a"} or ordinal_word(ctx, toks.lower[i + 1]) is None \
+            or toks.lower[i + 2] not in ELLIPSIS_VERBS:
+        return []
+    a = sent.char(i + 2)
+    return [Hit("ellipsis", i + 2, i + 3, a, a + len(toks.text[i + 2]), toks.text[i + 2])]
