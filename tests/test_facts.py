@@ -465,3 +465,17 @@ def test_every_country_has_its_demonym_and_capital_from_the_generated_gazetteer(
     assert by_reading[("Nairobi", "actor")] == "Kenya"
     assert by_reading[("Brazilian", "demonym")] == "Brazil"
     assert {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st} >= {("Kenya", "reject"), ("Brazil", "urge")}
+
+
+def test_speakers_named_in_part_abbreviated_titles_and_generational_suffixes_resolve_to_one_person():
+    text = ("Japan and the United States held trade talks in Tokyo on Monday, led by chief negotiator Ana Lopez Vidal.\n"
+            "\"We are close,\" Lopez Vidal told reporters.\n"
+            "Okinawa Gov. Kenji Tamura opposed the plan. \"Not here,\" Tamura said.\n"
+            "Trade Secretary Robert Hale Jr. said the two sides needed \"more time to settle it.\"\n"
+            "\"We narrowed some differences,\" Jeong told reporters, a day after chief negotiator Jeong Eun-bo arrived.")
+    ctx, qs = facts(text, "statement")
+    speakers = {f.props["quote"]: label(ctx, f.props["speaker"]) for f in qs if f.props.get("speaker")}
+    assert speakers["We are close"] == "Ana Lopez Vidal"
+    assert speakers["Not here"] == "Kenji Tamura"
+    assert speakers["more time to settle it"] == "Robert Hale Jr."
+    assert speakers["We narrowed some differences"] == "Jeong Eun-bo"

@@ -127,9 +127,15 @@ def _appositive() -> re.Pattern:
 
 def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> int:
     """The end of a personal name starting at ``b``: up to three capitalized words, hyphenated given
-    names kept whole, lowercase particles between them ("Ursula von der Leyen")."""
+    names kept whole, lowercase particles between them ("Ursula von der Leyen"), a generational
+    suffix after them ("Carlito Galvez Jr.")."""
     j, words = b, 0
-    while j < end and words < 3 and j not in taken:
+    suffixes = _suffixes()
+    while j < end and j not in taken:
+        if words >= 2 and doc[j].text in suffixes:
+            return j + 1
+        if words >= 3:
+            break
         if NAME_TOKEN.match(doc[j].text):
             j, words = _hyphen_tail(doc, j + 1, end), words + 1
             continue
@@ -141,6 +147,11 @@ def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> in
             continue
         break
     return j
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    return frozenset(load_rules().data("names.json").get("suffixes", []))
 
 
 def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
@@ -202,10 +213,32 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
                 continue
         if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)):
             continue
+        honorifics = set(ctx.lexicon.rules.data("names.json")["honorifics"])
+        while a < b and doc[a].text in honorifics:
+            a += 1  # "Mr Shah told Dawn": the name is "Shah"
+        if a == b:
+            continue
         name = doc[a:b].text
-        iri = known.get(name) or mint("person", name)
-        _add(ctx, NewEntity(iri, "Person", name), sent, a, b, "person")
+        earlier = _told_before(ctx, name)
+        if earlier is None and b - a < 2:
+            continue  # one word: a surname the surname rule may resolve
+        iri = earlier or known.get(name) or mint("person", name)
+        if earlier is None:
+            _add(ctx, NewEntity(iri, "Person", name), sent, a, b, "person")
+        else:
+            doc_a, doc_b = doc[a], doc[b - 1]
+            ctx.mentions.append(Mention(iri, "Person", name, sent.base + doc_a.idx, sent.base + doc_b.idx + len(doc_b.text),
+                                        sent.index, a, b, reading="person"))
         taken |= set(range(a, b))
+
+
+def _told_before(ctx: ArticleContext, name: str) -> str | None:
+    """The one person named earlier whose full name ends or starts with ``name`` ("Bagheri Kani" is
+    "Ali Bagheri Kani")."""
+    words = name.split()
+    found = {m.iri for m in ctx.mentions if m.type == "Person" and m.reading in {"person", "actor"}
+             and len(m.text.split()) > len(words) and (m.text.split()[-len(words):] == words or m.text.split()[:len(words)] == words)}
+    return found.pop() if len(found) == 1 else None
 
 
 LED_BY = re.compile(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+"
@@ -294,7 +327,7 @@ def _anonymous(ctx: ArticleContext, sent) -> None:
 
 def _surnames(ctx: ArticleContext) -> None:
     """Later bare surnames ("Esper said") refer to a person named in full earlier in the article."""
-    people = {m.iri: m for m in ctx.mentions if m.reading == "person"}
+    people = {m.iri: m for m in ctx.mentions if m.type == "Person" and m.reading in {"person", "actor"}}
     short: dict[str, str] = {}
     for iri, m in people.items():
         parts = m.text.split()
