@@ -479,3 +479,18 @@ def test_speakers_named_in_part_abbreviated_titles_and_generational_suffixes_res
     assert speakers["Not here"] == "Kenji Tamura"
     assert speakers["more time to settle it"] == "Robert Hale Jr."
     assert speakers["We narrowed some differences"] == "Jeong Eun-bo"
+
+
+def test_transcript_turns_of_people_in_the_story_are_quotes_and_presenters_are_not():
+    text = ("MARA QUINN: Trade talks between Canada and Chile have stalled.\n\n"
+            "LEO PARK: Trade Minister Ines Solano walked out of the meeting in Santiago on Sunday.\n\n"
+            "INES SOLANO: We will not sign a deal that hurts our growers.\n\n"
+            "LEO PARK: A Chilean official was more hopeful.\n\n"
+            "CHILEAN OFFICIAL (voiced by actor): The door is still open for a fair deal.\n\n"
+            "MARA QUINN: Leo Park reporting.")
+    ctx, qs = facts(text, "statement", published="2023-10-30")
+    got = {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
+           for f in qs}
+    assert set(got) == {"We will not sign a deal that hurts our growers", "The door is still open for a fair deal"}
+    assert got["We will not sign a deal that hurts our growers"] == "Ines Solano"
+    assert "Chile" in got["The door is still open for a fair deal"] and "official" in got["The door is still open for a fair deal"]

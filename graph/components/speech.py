@@ -86,8 +86,13 @@ def quotes(ctx: ArticleContext) -> None:
             sp = _previous_speaker(ctx, start_sent) if whole else None
         if sp is None:
             continue
-        when = [e.date for e in ctx.times(end_sent) if e.date is not None and e.date.precision == "day"]
-        props = {"quote": content, "speaker": sp.iri, "date": when[0] if when else None}
-        iri = mint("statement", sp.iri.split("/id/", 1)[-1] if sp.iri else sp.text, content)
-        ev = Evidence(end_sent.index, a, b, claimed_by=sp.iri, claimant_text=None if sp.iri else sp.text)
-        ctx.facts.append(Fact("statement", iri, {k: v for k, v in props.items() if v is not None}, [ev]))
+        add_statement(ctx, sp, content, a, b, end_sent)
+
+
+def add_statement(ctx: ArticleContext, sp: Speaker, content: str, a: int, b: int, sent: Sentence) -> None:
+    """A direct quotation ``content`` at article offsets [a, b) of ``sent``, said by ``sp``; dated by the sentence's day."""
+    when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision == "day"]
+    props = {"quote": content, "speaker": sp.iri, "date": when[0] if when else None}
+    iri = mint("statement", sp.iri.split("/id/", 1)[-1] if sp.iri else sp.text, content)
+    ev = Evidence(sent.index, a, b, claimed_by=sp.iri, claimant_text=None if sp.iri else sp.text)
+    ctx.facts.append(Fact("statement", iri, {k: v for k, v in props.items() if v is not None}, [ev]))

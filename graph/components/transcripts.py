@@ -1,0 +1,56 @@
+"""Speaker turns of broadcast transcripts as quotations.
+
+Radio and television transcripts ("AM", "PM", KBS, NPR) print each turn as
+``SPEAKER NAME: what they said``.  The turns of the people the story is about
+are their words, verbatim; the anchor's and reporter's turns are the outlet's
+own narration.  A turn is a quotation when its speaker is a person the
+article names in its running text ("Trade Minister Don Farrell walked out …"
+then "DON FARRELL: We came here …"), or an anonymous speaker
+("EU OFFICIAL (voiced by actor): …"); a name never mentioned outside its own
+turn labels is a presenter.  Only an article with at least two such turns is
+read as a transcript.
+"""
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, component
+from ..speakers import Speaker
+from .speech import _sentence_at, add_statement
+
+TURN = re.compile(r"^[ \t]*(?P<who>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])(?:[ \t]*\([^)\n]*\))?:[ \t]+(?P<said>\S[^\n]*)$", re.M)
+ANONYMOUS = {"OFFICIAL", "SPOKESPERSON", "SPOKESMAN", "SPOKESWOMAN", "DIPLOMAT", "SOURCE", "NEGOTIATOR", "PROTESTER"}
+ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _label(who: str) -> str:
+    """ "DON FARRELL" -> "Don Farrell"; "EU OFFICIAL" -> "EU official"."""
+    words = who.split()
+    if words[-1] in ANONYMOUS:
+        return " ".join(w if ACRONYM.match(w) else w.lower() for w in words)
+    return " ".join(w.capitalize() if not ACRONYM.match(w) or len(words) > 1 else w for w in words)
+
+
+@component("turns")
+def turns(ctx: ArticleContext) -> None:
+    text = ctx.cleaned.text
+    found = list(TURN.finditer(text))
+    if len(found) < 2:
+        return
+    label_spans = [(m.start("who"), m.start("said")) for m in found]
+    people: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.type == "Person" and not any(a <= m.start < b for a, b in label_spans):
+            ent = ctx.entities.get(m.iri) or ctx.lexicon.reference.get(m.iri)
+            for name in {m.text, ent.label if ent else m.text}:
+                people.setdefault(name.lower(), m.iri)
+    for m in found:
+        label = _label(m.group("who"))
+        iri = people.get(label.lower())
+        if iri is None and m.group("who").split()[-1] not in ANONYMOUS:
+            continue  # a presenter or reporter
+        said = m.group("said").rstrip()
+        a, b = m.start("said"), m.start("said") + len(said)
+        sent = _sentence_at(ctx, a)
+        if sent is not None and len(said.split()) >= 2:
+            add_statement(ctx, Speaker(iri, label), said.rstrip(".").strip('"“”'), a, b, sent)
