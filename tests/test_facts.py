@@ -494,3 +494,26 @@ def test_transcript_turns_of_people_in_the_story_are_quotes_and_presenters_are_n
     assert set(got) == {"We will not sign a deal that hurts our growers", "The door is still open for a fair deal"}
     assert got["We will not sign a deal that hurts our growers"] == "Ines Solano"
     assert "Chile" in got["The door is still open for a fair deal"] and "official" in got["The door is still open for a fair deal"]
+
+
+def test_unknown_organizations_by_their_head_noun_act_in_their_own_name():
+    text = ("Canada and Chile resumed trade talks in Ottawa on Monday.\n"
+            "The Canadian Chamber of Commerce urged both governments to finish quickly.\n"
+            "A farm lobby, the Southern Growers' Federation, rejected the draft outright.\n"
+            "The talks were held at the Institute for Trade Studies in Ottawa.")
+    ctx, st = facts(text, "stance", published="2023-05-02")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert ("Canadian Chamber of Commerce", "urge") in got and ("Southern Growers' Federation", "reject") in got
+    chamber = next(e for e in ctx.entities.values() if e.label == "Canadian Chamber of Commerce")
+    assert chamber.type == "Organization" and label(ctx, chamber.affiliation) == "Canada"
+    assert not any(e.label.startswith("Institute") for e in ctx.entities.values() if e.type == "Organization")
+
+
+def test_the_buyer_not_the_goods_origin_is_the_subject_and_difficult_to_accept_is_a_refusal():
+    text = ("Chile has offered to buy an additional $12 billion of Canadian goods, officials said.\n"
+            "\"It would be difficult to accept a higher quota,\" Trade Minister Ines Solano said.")
+    ctx, amounts = facts(text, "MonetaryAmount", published="2023-05-02")
+    offer = next(f for f in amounts if str(f.props["value"]) == "12000000000")
+    assert label(ctx, offer.props["subject"]) == "Chile"
+    _, st = facts(text, "stance", published="2023-05-02")
+    assert [f.props["stanceType"][1] for f in st if "quota" in f.props["topic"]] == ["reject"]

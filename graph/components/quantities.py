@@ -178,6 +178,8 @@ def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, 
             continue
         if m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in {"in", "at", "from", "to", "near"} and m.type == "Country":
             continue  # "troops in South Korea": a place, not whom the figure is about
+        if role != "other" and m.tok_start >= span[1] and m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ == "of":
+            continue  # "offered to buy $1.2 trillion of U.S. goods": the goods' origin, not the buyer
         dist = span[0] - m.tok_end if m.tok_end <= span[0] else m.tok_start - span[1]
         if best is None or abs(dist) < best[0]:
             best = (abs(dist), m.iri)

@@ -24,7 +24,8 @@ from ..speakers import country_of, sentence_speaker
 from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, span_text, topics
 
 ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
-NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant"}
+NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant",
+            "difficult", "impossible", "unable"}  # "it would be difficult to accept": a refusal
 IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if", "whether", "likely", "expected", "mulling",
             "weighing", "unlikely", "should", "possibly", "reportedly", "must", "needs", "need"}
 INTENT = {"hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "aims", "aim", "aimed", "intends", "intend",

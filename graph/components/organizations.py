@@ -1,0 +1,80 @@
+"""Organizations the reference data does not know, found by the head noun of a capitalized name.
+
+"the U.S. Chamber of Commerce urged …", "Killybegs Fishermen's Organisation",
+"People's Solidarity for Participatory Democracy": a run of capitalized words
+(with "of", "for", "and", "'s" inside) whose last head noun (from
+``organization_heads`` in ``ontology/rules/names.json``) ends it, or is
+followed only by "of/for" and more capitalized words, names an organization.
+It takes the place of the country, demonym or group mentions inside it (the
+"U.S." of the chamber is not the United States acting), and its affiliation is
+the country named inside it.  A name the reference data already knows
+("European Union", "African Union") is left to it, and a name after "at" or
+"in" is a venue ("talks at the Korea Institute for Defense Analyses").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...ontology.rules import load_rules
+from ..context import ArticleContext, component
+from ..facts import Mention, NewEntity
+from ..iris import mint
+
+WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
+RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")
+REPLACEABLE = {"demonym", "group", "actor", "body"}
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(load_rules().data("names.json").get("organization_heads", []))
+
+
+def _name(words: list[str]) -> tuple[int, int] | None:
+    """The organization's word range within a capitalized run: up to its last head noun, plus "of/for X …"."""
+    heads = [i for i, w in enumerate(words) if w in _heads()]
+    if not heads:
+        return None
+    end = heads[-1] + 1
+    if end < len(words) and words[end] in {"of", "for"}:
+        end = len(words)
+    while end > 0 and words[end - 1] in {"of", "for", "and", "the", "de", "du", "des"}:
+        end -= 1
+    start = 0
+    while start < end and words[start] in {"The", "the"}:
+        start += 1
+    return (start, end) if end - start >= 2 else None
+
+
+@component("organizations")
+def organizations(ctx: ArticleContext) -> None:
+    ref = ctx.lexicon.reference
+    for sent in ctx.sentences:
+        for m in RUN.finditer(sent.text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            span = _name([w.group() for w in words])
+            if span is None:
+                continue
+            lo = m.start(1) + words[span[0]].start()
+            hi = m.start(1) + words[span[1] - 1].end()
+            name = sent.text[lo:hi]
+            if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:m.start()]):
+                continue  # "held at the Korea Institute for Defense Analyses": a venue
+            a, b = sent.start + lo, sent.start + hi
+            inside = [x for x in ctx.mentions_in(sent) if a <= x.start and x.end <= b]
+            straddling = [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end and x not in inside]
+            if straddling or any(x.start == a and x.end == b for x in inside) or any(
+                    x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody"}
+                    for x in inside):
+                continue  # known already, or overlapping another name
+            toks = sent.token_range(lo, hi)
+            if not toks:
+                continue
+            country = next((x.iri for x in inside if x.type == "Country"), None)
+            iri = mint("organization", name)
+            if ref.get(iri) is None:
+                ctx.entities.setdefault(iri, NewEntity(iri, "Organization", name, affiliation=country))
+            for x in inside:
+                ctx.mentions.remove(x)
+            ctx.mentions.append(Mention(iri, "Organization", name, a, b, sent.index, toks[0], toks[-1] + 1, reading="actor"))
