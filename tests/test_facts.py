@@ -517,3 +517,15 @@ def test_the_buyer_not_the_goods_origin_is_the_subject_and_difficult_to_accept_i
     assert label(ctx, offer.props["subject"]) == "Chile"
     _, st = facts(text, "stance", published="2023-05-02")
     assert [f.props["stanceType"][1] for f in st if "quota" in f.props["topic"]] == ["reject"]
+
+
+def test_accented_names_a_ministry_spokesman_and_no_time_taken_for_a_name():
+    text = ("On Thursday, Chilean Trade Ministry spokesman Tomás Ibáñez said Santiago opposed any new quota.\n"
+            "Taoiseach Micheál Martin met the delegation in Dublin.")
+    ctx, st = facts(text, "stance", published="2023-05-02")
+    people = {e.label: e for e in ctx.entities.values() if e.type == "Person"}
+    assert "Tomás Ibáñez" in people and "Micheál Martin" in people
+    assert not any("Thursday" in name for name in people)
+    assert not any(e.anonymous for e in people.values())
+    assert label(ctx, people["Tomás Ibáñez"].affiliation).startswith("Ministry of Trade")
+    assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st] == [("Tomás Ibáñez", "oppose")]

@@ -10,6 +10,7 @@ official``, ``[modifier] lawmakers``.  Heads and titles come from
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,8 +21,15 @@ from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
 from ..iris import mint, slug
 from ..speakers import speech_hits
+from ..topics import time_words
 
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
+NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
+
+
+def is_name_token(text: str) -> bool:
+    """A word shaped like part of a personal name, accents allowed ("Micheál", "Łukasz", "Dvořák")."""
+    return bool(NAME_SHAPE.match(text) or (not text.isascii() and NAME_SHAPE.match(
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())))
 NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
 TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
@@ -136,13 +144,13 @@ def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> in
             return j + 1
         if words >= 3:
             break
-        if NAME_TOKEN.match(doc[j].text):
+        if is_name_token(doc[j].text):
             j, words = _hyphen_tail(doc, j + 1, end), words + 1
             continue
         k = j
         while k < end and doc[k].text in particles and k - j < 3:
             k += 1
-        if words and k > j and k < end and NAME_TOKEN.match(doc[k].text):
+        if words and k > j and k < end and is_name_token(doc[k].text):
             j = k
             continue
         break
@@ -161,7 +169,7 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
     particles = set(lex.rules.data("names.json")["particles"])
     for match_id, a, b in lex.title_matcher(sent.span):  # a PhraseMatcher gives doc token indices
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
-        if b + 1 < sent.span.end and doc[b].text == "," and NAME_TOKEN.match(doc[b + 1].text):
+        if b + 1 < sent.span.end and doc[b].text == "," and is_name_token(doc[b + 1].text):
             b += 1  # "its chief negotiator, Lee Tae-woo,": the name in apposition
         while b < sent.span.end and doc[b].text in honorifics and b not in taken:
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
@@ -177,6 +185,9 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             country = _country_before(ctx, sent, k)
             body = lex.title_rows.get(title, {}).get("body")
             aff = body_entity(ctx, country, body).iri if body and country else country
+            office = next((m for m in ctx.mentions_in(sent) if m.reading == "body" and m.tok_end == k), None)
+            if office is not None:  # "Chinese Commerce Ministry spokesman Gao Feng": the ministry's spokesman
+                aff, country = office.iri, getattr(ctx.entities.get(office.iri), "country", None) or country
             _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff, country=country), sent, b, j, "person")
             taken |= set(range(b, j))
     # "Name Name, head of ..." appositives
@@ -188,6 +199,8 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         if not toks or set(toks) & taken:
             continue
         name = m.group(1)
+        if name.split()[0].lower() in NOT_NAMES or any(w.lower() in time_words() for w in name.split()):
+            continue  # "On Thursday, Chinese Commerce Ministry spokesman Gao Feng …": a time, not a name
         iri = known.get(name) or mint("person", name)
         after = doc[toks[-1] + 1:min(toks[-1] + 12, sent.span.end)]
         country = next((mm.iri for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_start > toks[-1] and mm.tok_start < after.end), None)
@@ -204,7 +217,7 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
     for h in sorted(verbs.values(), key=lambda h: (h.tok_start, h.tok_end)):
         b = h.tok_start
         a = b
-        while a > sent.span.start and b - a < 3 and NAME_TOKEN.match(doc[a - 1].text) and a - 1 not in taken:
+        while a > sent.span.start and b - a < 3 and is_name_token(doc[a - 1].text) and a - 1 not in taken:
             a -= 1
         if b - a < 2:  # after the verb: 'said Kenji Mori.'
             a = h.tok_end
@@ -307,6 +320,8 @@ def _anonymous(ctx: ArticleContext, sent) -> None:
     for t in doc[sent.span.start:sent.span.end]:
         if t.lower_ not in ANON_HEADS:
             continue
+        if any(m.tok_start == t.i + 1 and m.type == "Person" for m in ctx.mentions_in(sent)):
+            continue  # "Commerce Ministry spokesman Gao Feng": a title before a name, not an anonymous speaker
         i = t.i
         a = i
         while a > sent.span.start and (doc[a - 1].lower_ in ANON_MODS or any(m.tok_end == a for m in ctx.mentions_in(sent) if m.reading in {"body", "demonym", "actor"})):
@@ -341,6 +356,6 @@ def _surnames(ctx: ArticleContext) -> None:
         doc = sent.span.doc
         taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
         for t in doc[sent.span.start:sent.span.end]:
-            if t.text in short and t.i not in taken and (t.i + 1 >= sent.span.end or not NAME_TOKEN.match(doc[t.i + 1].text)):
+            if t.text in short and t.i not in taken and (t.i + 1 >= sent.span.end or not is_name_token(doc[t.i + 1].text)):
                 iri = short[t.text]
                 ctx.mentions.append(Mention(iri, "Person", t.text, sent.base + t.idx, sent.base + t.idx + len(t.text), sent.index, t.i, t.i + 1, reading="person"))
