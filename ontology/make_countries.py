@@ -43,7 +43,7 @@ AMBIGUOUS_CAPITALS = {"Victoria", "Male", "Kingston", "Hamilton", "Georgetown", 
                       "City of San Marino", "Vatican City", "Monaco", "Luxembourg", "Singapore", "Djibouti",
                       "Andorra la Vella", "Praia", "Sucre",
                       "Jerusalem", "George Town", "San Juan", "City of Victoria", "Papeetē", "Vatican City State",
-                      "Port-aux-Français"}
+                      "Port-aux-Français", "Brussels"}  # Brussels speaks for the EU more often than for Belgium
 COUNTRY = "https://w3id.org/parley/id/country/"
 PLACE = "https://w3id.org/parley/id/place/"
 
@@ -101,12 +101,13 @@ def turtle() -> str:
         iri = f"<{COUNTRY}{slug(label)}>"
         demonym, capital = info.get(code, (None, None))
         place = f"<{PLACE}{slug(capital)}>" if capital else None
-        if capital and (capital in AMBIGUOUS_CAPITALS or "/" in capital or capital == label or place in known):
+        if capital and (capital in AMBIGUOUS_CAPITALS or "/" in capital or capital == label):
             place = None
+        new_place = place is not None and place not in known  # a place the reference describes is only linked
         if iri in known:  # the reference describes it: only a capital it lacks is added
             if place and iri not in with_capital:
                 lines.append(f"{iri} parley:capital {place} .")
-                lines.append(_place(place, capital, iri))
+                lines.extend([_place(place, capital, iri)] if new_place else [])
             continue
         alt = "".join(f" ; skos:altLabel {ox.Literal(a, language='en')}" for a in sorted(set(aliases)) if a != label)
         if demonym and shared[demonym] == 1 and f'"{demonym}"' not in str(taken) and demonym != label:
@@ -115,7 +116,7 @@ def turtle() -> str:
             alt += f" ; parley:capital {place}"
         lines.append(f"{iri} a parley:Country ; skos:prefLabel {ox.Literal(label, language='en')}{alt} ; "
                      f"skos:notation \"{code}\" .")
-        if place:
+        if new_place:
             lines.append(_place(place, capital, iri))
     return "\n".join(lines) + "\n"
 

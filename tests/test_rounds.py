@@ -110,3 +110,23 @@ def test_a_bare_opening_long_ago_is_the_first_round_and_a_since_clause_lends_no_
     got = {r["ordinal"]: r for r in rounds(text, "2021-08-20")}
     assert got[1] == {"ordinal": 1, "venue": "bergen", "startDate": "2021-03-02", "status": "held"}
     assert got[7]["venue"] == "oslo"
+
+
+def test_a_meetings_days_and_venue_told_in_another_sentence_complete_the_round():
+    text = ("Canada and Chile ended two days of fisheries negotiations in Ottawa on Friday.\n"
+            "The talks, held on Thursday and Friday at the Lord Elgin Hotel, were the fourth round of fisheries "
+            "negotiations since the ministers agreed to a framework in Santiago on Jan. 4.\n"
+            "The third round was held in Valparaiso in July, while the fifth round is set to take place in "
+            "Ottawa in early December.")
+    got = {r["ordinal"]: r for r in rounds(text, "2023-10-14")}
+    assert got[4]["startDate"] == "2023-10-12" and got[4]["endDate"] == "2023-10-13"
+    assert got[3]["startDate"] == "2023-07" and got[5]["startDate"] == "2023-12" and got[5]["status"] == "planned"
+
+
+def test_concluding_a_numbered_meeting_is_holding_it_and_spans_in_day_month_order():
+    text = ("Pakistan and India on Tuesday concluded the 118th meeting of the Joint River Commission in New Delhi.\n"
+            "The two-day meeting, held on 30th and 31st May, 2022 at Sewa Bhawan in New Delhi, was cordial.\n"
+            "The next meeting is pencilled in for early next year.")
+    got = {r.get("ordinal"): r for r in rounds(text, "2022-06-01")}
+    assert got[118]["status"] == "held" and got[118]["startDate"] == "2022-05-30"
+    assert got[119] == {"ordinal": 119, "status": "planned", "startDate": "2023"}

@@ -16,6 +16,7 @@ from ..context import ArticleContext
 from ..dates import PartialDate, TimeExpr
 
 AFTER = 20  # characters: a cue verb after the date must be this close to be the date's ("Friday, ending …")
+SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|-|–|to|through)\s*$")
 DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
 
 
@@ -57,6 +58,9 @@ def meeting_span(ctx: ArticleContext, sent, when: TimeExpr | None, end: PartialD
     if when is None or when.date is None:
         return None, end
     date = when.date
+    before = SPAN_BEFORE.search(sent.text[:when.start])
+    if end is None and before and date.precision == "day" and 1 <= int(before.group(1)) < date.day:
+        return PartialDate(date.year, date.month, int(before.group(1))), date  # "30th and 31st May, 2022"
     if end is not None or date.precision != "day":
         return date, end
     days = duration_days(ctx, sent.text)

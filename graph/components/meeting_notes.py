@@ -20,6 +20,7 @@ from ..facts import Evidence, Fact
 from .meeting_dates import duration_days, shift
 
 PAST = {"held", "concluded", "broken_off"}
+MEETING_VERBS = {"held", "hosted", "convened", "place"}  # "was held on 30th and 31st May, 2022 at Sewa Bhawan"
 NEAR = 25  # characters between a venue and a date that is the meeting's
 
 
@@ -40,6 +41,10 @@ def note(ctx: ArticleContext, sent, hit, venue_of) -> Note | None:
     k = hit.tok_end
     while k < sent.span.end and k - hit.tok_end < 3 and doc[k].lower_ in {",", "held", "hosted", "convened", "which", "were", "was"}:
         k += 1  # "the talks, held at Villa Elfvik"
+    if k < sent.span.end and doc[k].lower_ not in {"in", "at"}:
+        # "the two-day session on the 11th SMA was held at the X": the verb's "at" a few words on
+        k = next((i for i in range(k, min(k + 12, sent.span.end - 1)) if doc[i].lower_ in {"in", "at"}
+                  and any(t.lower_ in MEETING_VERBS for t in doc[max(hit.tok_end, i - 8):i])), sent.span.end)
     if k >= sent.span.end or doc[k].lower_ not in {"in", "at"}:
         return None
     k += 1 + (k + 1 < sent.span.end and doc[k + 1].lower_ == "the")

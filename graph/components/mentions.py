@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..context import ArticleContext, component
 from ..facts import Mention
 
-PLACE_PREPS = {"in", "at", "near", "to", "from", "around", "outside", "inside", "across", "via", "into", "of"}
+PLACE_PREPS = {"in", "at", "near", "to", "from", "around", "outside", "inside", "across", "via", "into", "of",
+               "capital", "city"}  # "the Qatari capital Doha": the city, named as such
 SCHEDULED = {"scheduled", "set", "planned", "slated", "due", "pencilled", "penciled"}  # "… is scheduled for London"
 
 

@@ -22,7 +22,7 @@ from ..facts import Evidence, Fact
 from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
-from .round_parts import elliptical_round, ordinal_at, ordinal_before, round_status
+from .round_parts import crosses_clause, elliptical_round, ordinal_at, ordinal_before, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
@@ -149,6 +149,10 @@ def _venue(ctx: ArticleContext, sent, tok: int):
     until = next((i for i in range(since, sent.span.end) if sent.tokens.text[i] in {",", ";", "(", "--", "—"}), sent.span.end)
     places = [m for m in ctx.mentions_in(sent) if m.reading == "place" and m.type == "Place" and not since <= m.tok_start < until
               and not (m.tok_start > sent.span.start + 1 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 2].lower_ == "on")]
+    at = sent.char(tok) - sent.start
+    if any(crosses_clause(sent.text, m.start - sent.start, at) for m in places):
+        # "The third round was held in Valparaiso in July, while the fifth is set for Ottawa": the noun's clause
+        places = [m for m in places if not crosses_clause(sent.text, m.start - sent.start, at)]
     if not places:  # "the first meeting took place in Singapore", "the next round in South Korea"
         def _in(m) -> int | None:  # token index of the "in" before a country mention
             i = m.tok_start - 1 - (doc[m.tok_start - 1].lower_ == "the")
@@ -271,7 +275,9 @@ def rounds(ctx: ArticleContext) -> None:
         talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
         candidates = [(h, "round") for h in round_hits if not _other_rounds(sent, h, talk_starts)]
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
-        candidates += [(h, "round") for h in talk_hits if not round_hits and ordinal_before(ctx, sent, h.tok_start) is not None]
+        candidates += [(h, "round") for h in talk_hits if not round_hits and (
+            ordinal_before(ctx, sent, h.tok_start) is not None  # "the 118th meeting"
+            or known and h.tok_start > sent.span.start and sent.tokens.lower[h.tok_start - 1] in {"next", "following"})]
         if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
             candidates = [(talk_hits[0], "talks")]
         if not candidates and not talk_hits and known:
@@ -306,11 +312,17 @@ def rounds(ctx: ArticleContext) -> None:
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and (
-                kind == "again" or t.date.precision != "year" or "year" not in t.text)]
+                kind == "again" or t.date.precision != "year" or "year" not in t.text or "next" in t.text)]
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"
                 times = [t for t in times if t.date.last_day() >= ctx.published.first_day()]
             precise = [t for t in times if t.date.precision != "year"] or times  # "here today" before "the 1962 pact"
-            nearest = min(precise, key=lambda t: abs(t.start - (h.start - sent.start))) if precise else None
+            # "The third round was held in July, while the fifth is set for December": the noun's own clause first
+            nearest = min(precise, key=lambda t: (crosses_clause(sent.text, t.start, h.start - sent.start),
+                                                  abs(t.start - (h.start - sent.start)))) if precise else None
+            joined = [t for t in times if nearest is not None and t.end <= nearest.start and t.date.precision == "day"
+                      and nearest.date.precision == "day" and SPAN_JOIN.match(sent.text[t.end:nearest.start])
+                      and 0 < (nearest.date.first_day() - t.date.first_day()).days <= 7]
+            nearest = joined[-1] if joined else nearest  # "on Thursday and Friday": the span starts at its first day
             if kind == "round" and ordinal is None and nearest is not None and abs(nearest.start - (h.start - sent.start)) > FAR:
                 nearest = None  # "the session at X was the first since the third round broke off last month"
             date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None)
@@ -355,8 +367,22 @@ def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev
         ctx.facts.append(fact)
     else:
         for k, v in props.items():
-            fact.props.setdefault(k, v)
+            old = fact.props.get(k)
+            if old is None or (k in {"startDate", "endDate"} and _better_date(k, old, v, fact.props)):
+                fact.props[k] = v
     fact.evidence.append(ev)
+
+
+def _better_date(key: str, old, new, props: dict) -> bool:
+    """A second account of a meeting's date wins when it is finer within the first ("May" -> "May 30") or
+    widens a day into the span another sentence gives ("Friday" -> "Thursday and Friday", at most a week)."""
+    if old.precision != "day":
+        return new.precision == "day" and old.first_day() <= new.first_day() <= old.last_day()
+    if new.precision != "day":
+        return False
+    other = props.get("endDate" if key == "startDate" else "startDate") or old
+    wider = new.first_day() < old.first_day() if key == "startDate" else new.first_day() > old.first_day()
+    return wider and abs((other.first_day() - new.first_day()).days) <= 7
 
 
 def _other_rounds(sent, h, talk_starts: set[int]) -> bool:

@@ -14,6 +14,7 @@ import re
 from ..context import ArticleContext, Hit
 
 STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
+AGREEMENT_WORD = re.compile(r"\b(?:deal|agreement|accord|pact|treaty|settlement|compromise)s?\b", re.I)
 ORD_NUM = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 
 
@@ -79,6 +80,10 @@ def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
         return "held"
     if date is not None and pub is not None and date.first_day() > pub.last_day():
         return "broken_off" if "broken_off" in found else "planned"  # "agreed to hold the sixth round in mid-January"
+    if found == {"concluded"} and all(h.text.lower() == "concluded" for h in ctx.hits(sent, "cue")
+                                      if ("status", "concluded") in ctx.lexicon.cue_values[h.key]) \
+            and not AGREEMENT_WORD.search(sent.text):
+        found = {"held"}  # "concluded the 118th meeting of the commission": the meeting ended, no deal told
     for s in STATUS_ORDER:
         if s in found:
             if s == "planned" and date is not None and pub is not None and date.last_day() < pub.first_day():
@@ -102,3 +107,12 @@ def elliptical_round(ctx: ArticleContext, sent) -> list[Hit]:
         return []
     a = sent.char(i + 2)
     return [Hit("ellipsis", i + 2, i + 3, a, a + len(toks.text[i + 2]), toks.text[i + 2])]
+
+
+CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|although|though)\b|\bwhile\b")
+
+
+def crosses_clause(text: str, a: int, b: int) -> bool:
+    """True when a clause break (";", ", while", ", but", …) lies between offsets ``a`` and ``b`` of ``text``."""
+    lo, hi = sorted((a, b))
+    return CLAUSE_BREAK.search(text, lo, hi) is not None
