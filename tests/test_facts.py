@@ -529,3 +529,13 @@ def test_accented_names_a_ministry_spokesman_and_no_time_taken_for_a_name():
     assert not any(e.anonymous for e in people.values())
     assert label(ctx, people["Tomás Ibáñez"].affiliation).startswith("Ministry of Trade")
     assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st] == [("Tomás Ibáñez", "oppose")]
+
+
+def test_unit_prices_are_costs_and_trade_figures_belong_to_the_goods_country():
+    text = ("Under the 1975 accord, Chile pays $0.04 per 1,000 gallons of water drawn from the river.\n"
+            "Canada will hold off on raising tariffs on $80 billion in Chilean imports, officials said.")
+    ctx, amounts = facts(text, "MonetaryAmount", published="2023-05-02")
+    by_value = {str(f.props["value"]): f for f in amounts}
+    assert by_value["0.04"].props["role"][1] == "cost"
+    assert label(ctx, by_value["80000000000"].props["subject"]) == "Chile"
+    assert by_value["80000000000"].props["role"][1] == "other"

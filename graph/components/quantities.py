@@ -44,6 +44,8 @@ FROM = re.compile(r"^[\s,)]*(?:\w+\s+){0,3}?(?:up |down )?(?:from|compared with|
 RATE = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
 SUBJECT_READINGS = {"actor", "demonym", "group", "body"}
+UNIT_PRICE = re.compile(r"\s*(?:per|for each|for every|a|an)\s+(?:[\d,.]+\s+)?(?!year\b|month\b|week\b|day\b|annum\b)"
+                        r"(?:litres?|liters?|gallons?|barrels?|tonnes?|tons?|kilograms?|kg|units?|cubic|megawatt|kilowatt)\b", re.I)
 # "$8 billion a year, roughly four times what …": a comparison in apposition to the figure before it
 APPOSITION = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|nearly|almost|around|some|over|"
                         r"more\s+than|up\s+to|just\s+over|just\s+under|close\s+to|upward\s+of|well\s+over)?\s*$", re.I)
@@ -100,6 +102,8 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
         if best is None or score < best[0]:
             best = (score, role)
     role = best[1] if best else "other"
+    if q.kind == "MonetaryAmount" and role in {"contribution", "other"} and UNIT_PRICE.match(sent.text[q.end:]):
+        role = "cost"  # "pays three sen per 1,000 gallons": a price, not a sum paid
     rise = _is_change(sent, q)
     if (q.kind == "Percentage" and role == "contribution" or q.kind == "Ratio" and q.value < 1 and role in {"contribution", "other"}) and not rise:
         role = "share"
@@ -176,10 +180,16 @@ def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, 
     for m in ctx.mentions_in(sent):
         if m.reading not in SUBJECT_READINGS or m.iri == skip or m.type not in {"Country", "Organization", "Group", "GovernmentBody"}:
             continue
-        if m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ in {"in", "at", "from", "to", "near"} and m.type == "Country":
+        before = doc[m.tok_start - 1].lower_ if m.tok_start > sent.span.start else ""
+        # "$1.2 trillion of U.S. goods", "$250 billion in Chinese imports": the goods' country
+        origin = m.tok_start >= span[1] and m.tok_start - span[1] <= 4 and (
+            before in {"of", "on"} or before == "in" and m.reading == "demonym")
+        if not origin and before in {"in", "at", "from", "to", "near"} and m.type == "Country":
             continue  # "troops in South Korea": a place, not whom the figure is about
-        if role != "other" and m.tok_start >= span[1] and m.tok_start > sent.span.start and doc[m.tok_start - 1].lower_ == "of":
+        if origin and role != "other":
             continue  # "offered to buy $1.2 trillion of U.S. goods": the goods' origin, not the buyer
+        if origin and role == "other":
+            return m.iri  # "tariffs on $250 billion of Chinese goods": the figure is about the goods' country
         dist = span[0] - m.tok_end if m.tok_end <= span[0] else m.tok_start - span[1]
         if best is None or abs(dist) < best[0]:
             best = (abs(dist), m.iri)
