@@ -19,6 +19,8 @@ rest of the sentence):
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -264,3 +266,12 @@ def _meaningful(words: list[Token]) -> bool:
         return False
     # "the proposal on Monday": the noun's "topic" would be only the date
     return not all(t.lower_ in time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words)
+
+
+def good_outcome(topic: str) -> bool:
+    """A topic that only wishes for a good result ("an outcome acceptable to both sides", "a fair and
+    reasonable deal"): asking for or agreeing to it is support for a settlement, not a demand or an
+    acceptance of terms.  Words from ``outcome_nouns``/``outcome_qualities`` in ``negotiation.json``."""
+    neg = load_rules().data("negotiation.json")
+    words = set(re.findall(r"[a-z][a-z-]*", topic.lower()))
+    return bool(words & set(neg["outcome_nouns"])) and bool(words & set(neg["outcome_qualities"]))

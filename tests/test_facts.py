@@ -539,3 +539,14 @@ def test_unit_prices_are_costs_and_trade_figures_belong_to_the_goods_country():
     assert by_value["0.04"].props["role"][1] == "cost"
     assert label(ctx, by_value["80000000000"].props["subject"]) == "Chile"
     assert by_value["80000000000"].props["role"][1] == "other"
+
+
+def test_asking_for_or_agreeing_to_a_fair_outcome_is_support():
+    text = ("Canada and Chile held trade talks in Ottawa on Monday.\n"
+            "Trade Minister Ines Solano said Chile would push for a deal that both publics find fair and reasonable.\n"
+            "The ministers agreed to work toward an outcome acceptable to both sides.\n"
+            "Canada demanded a 20 percent cut in dairy tariffs.")
+    ctx, st = facts(text, "stance", published="2023-05-02")
+    got = {(f.props["stanceType"][1], f.props["topic"]) for f in st}
+    assert {s for s, t in got if "fair" in t or "acceptable" in t} == {"support"}
+    assert ("demand", "20 percent cut in dairy tariffs") in got

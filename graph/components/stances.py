@@ -21,7 +21,7 @@ from ..facts import Evidence, Fact, Mention
 from ..iris import mint
 from ..nlp import Sentence
 from ..speakers import country_of, sentence_speaker
-from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, span_text, topics
+from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, good_outcome, span_text, topics
 
 ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
 NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant",
@@ -327,6 +327,8 @@ def stances(ctx: ArticleContext) -> None:
             if actor is None or not found_topics:
                 continue
             last = actor
+            if stance in {"demand", "accept", "propose"} and all(good_outcome(t) for t in found_topics):
+                stance = "support"  # "push for a deal the public finds fair", "agreed to work toward an acceptable outcome"
             when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}]
             for who in [actor, *(_co_agents(ctx, sent, a, actor) if passive is None else [])]:
                 for topic in found_topics:
