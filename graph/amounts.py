@@ -89,7 +89,7 @@ def _compile(rules: Rules) -> Grammar:
         for n in row["nouns"]:
             count_nouns[n.lower()] = (row["unit"], row.get("subject"))
     word = _alt(units)
-    word_num = rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*"
+    word_num = rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}|thousand\b))*"  # "twenty-eight thousand five hundred"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     point = rf"(?:{word_num}|\d+)[\s-]+point[\s-]+(?:\d+|(?:{word})(?:[\s-]+(?:{word}))*)"
     number = rf"(?P<num>{point}|{digits}|{word_num})"
@@ -105,7 +105,7 @@ def _compile(rules: Rules) -> Grammar:
     ratio = (rf"{lb}(?:(?P<hnum>\d+|{word})\s+and\s+a\s+half[\s-]+(?:times|fold)\b"  # "one and a half times"
              rf"|(?P<fnum>{word}|a|one|\d+)[\s-]+(?P<frac>{frac})\b(?![\s-]+(?:century|round|quarter))"
              rf"|(?P<tnum>{number})[\s-]*(?:times|fold)\b(?P<after>\s+\w+)?"
-             rf"|\b(?P<mult>{mult})\b)")
+             rf"|(?<!first\s)(?<!second\s)(?<!latter\s)(?<!final\s)\b(?P<mult>{mult})\b)")  # not "the second half of the year"
     nouns = _alt(count_nouns)
     count = rf"{lb}{number}(?P<mods>(?:\s+(?!(?:{nouns})\b)[A-Z][\w.'-]*|\s+(?:more|additional|other|local|civilian|active-duty|foreign|about)){{0,3}})\s+(?P<noun>{nouns})\b"
     flags = re.IGNORECASE
@@ -136,6 +136,9 @@ def parse_number(text: str, g: Grammar) -> Decimal | None:
     total, current = 0, 0
     for w in re.split(r"[\s-]+", t):
         if w == "and":
+            continue
+        if w == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
             continue
         v = g.units.get(w)
         if v is None:

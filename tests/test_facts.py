@@ -550,3 +550,30 @@ def test_asking_for_or_agreeing_to_a_fair_outcome_is_support():
     got = {(f.props["stanceType"][1], f.props["topic"]) for f in st}
     assert {s for s, t in got if "fair" in t or "acceptable" in t} == {"support"}
     assert ("demand", "20 percent cut in dairy tariffs") in got
+
+
+@pytest.mark.parametrize("text,value", [
+    ("About twenty-eight thousand five hundred American troops are stationed here.", "28500"),
+    ("some two thousand workers", "2000"),
+    ("fifty-five thousand three hundred and twenty troops", "55320"),
+    ("three hundred thousand dollars", "300000"),
+])
+def test_spelled_out_thousands_are_one_number(text, value):
+    assert [str(q.value) for q in find_quantities(text, load_rules())] == [value]
+
+
+def test_half_of_a_year_is_a_period_and_inline_read_links_are_furniture():
+    assert find_quantities("The meeting will be held in the second half of the year.", load_rules()) == []
+    assert [str(q.value) for q in find_quantities("Seoul pays half of the cost.", load_rules())] == ["0.5"]
+    ctx, got = facts("Canada and Chile met in Ottawa.\nREAD: 2 coast guard ships damaged off the coast\n", "Count")
+    assert got == []
+
+
+def test_a_sum_inside_a_demands_that_clause_is_demanded_and_a_surplus_with_a_country_is_the_speakers():
+    text = ("Manila demanded that Beijing return the seized rifles and pay ₱60 million for the damaged boats.\n"
+            "Japan's goods trade surplus with the United States came to about 6.5 trillion yen last year.")
+    ctx, amounts = facts(text, "MonetaryAmount", published="2024-07-03")
+    by_value = {int(f.props["value"]): f for f in amounts}
+    assert by_value[60000000].props["role"][1] == "demand"
+    assert label(ctx, by_value[60000000].props["heldBy"]) == "Philippines"
+    assert label(ctx, by_value[6500000000000].props["subject"]) == "Japan"

@@ -82,6 +82,8 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
     best: tuple[int, str] | None = None
     hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
     governed = {h.tok_start for h, v in hits if v in {"demand", "offer"}}
+    that_clauses = sorted((h.tok_end, v) for h, v in hits if v in {"demand", "offer"} and h.tok_end < sent.span.end
+                          and doc[h.tok_end].lower_ == "that")
     right = _after_parenthesis(doc, span[1], sent.span.end)  # "1.04 trillion won ($850 million) Seoul paid"
     for h, role in hits:
         if h.tok_end <= span[0]:
@@ -97,6 +99,9 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
             continue
         if role == "contribution" and h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ == "to" and any(g < h.tok_start for g in governed):
             continue  # "asked Seoul to pay $5 billion": the demand governs
+        clause = [v for g, v in that_clauses if g < h.tok_start <= g + 15]
+        if role == "contribution" and clause:
+            role = clause[-1]  # "demanded that Beijing … pay ₱60 million": what is demanded
         verb_after = h.tok_start >= span[1] and doc[h.tok_start - 1].lower_ not in DETERMINERS  # not "of its funds"
         score = dist + 4 * prio[role] - (RIGHT_BONUS if verb_after else 0)
         if best is None or score < best[0]:
@@ -180,11 +185,12 @@ def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, 
     for m in ctx.mentions_in(sent):
         if m.reading not in SUBJECT_READINGS or m.iri == skip or m.type not in {"Country", "Organization", "Group", "GovernmentBody"}:
             continue
-        before = doc[m.tok_start - 1].lower_ if m.tok_start > sent.span.start else ""
+        k = m.tok_start - 1 - (m.tok_start - 1 > sent.span.start and doc[m.tok_start - 1].lower_ == "the")
+        before = doc[k].lower_ if k >= sent.span.start else ""  # the preposition, over "the"
         # "$1.2 trillion of U.S. goods", "$250 billion in Chinese imports": the goods' country
         origin = m.tok_start >= span[1] and m.tok_start - span[1] <= 4 and (
             before in {"of", "on"} or before == "in" and m.reading == "demonym")
-        if not origin and before in {"in", "at", "from", "to", "near"} and m.type == "Country":
+        if not origin and before in {"in", "at", "from", "to", "near", "with", "against"} and m.type == "Country":
             continue  # "troops in South Korea": a place, not whom the figure is about
         if origin and role != "other":
             continue  # "offered to buy $1.2 trillion of U.S. goods": the goods' origin, not the buyer
@@ -200,7 +206,11 @@ def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: s
     """Whose position a demand or offer is: the actor named before the cue, else the speaker's country."""
     if role not in {"demand", "offer"}:
         return None
-    before = [m for m in ctx.mentions_in(sent) if m.tok_end <= span[0] and m.reading in SUBJECT_READINGS | {"person", "anon"}]
+    doc = sent.span.doc
+    cues = [h for h in ctx.hits(sent, "cue") if h.tok_end <= span[0] and h.tok_end < sent.span.end
+            and doc[h.tok_end].lower_ == "that" and any(f == "role" and v == role for f, v in ctx.lexicon.cue_values[h.key])]
+    limit = cues[-1].tok_start if cues else span[0]  # "Manila demanded that Beijing … pay": Manila holds the demand
+    before = [m for m in ctx.mentions_in(sent) if m.tok_end <= limit and m.reading in SUBJECT_READINGS | {"person", "anon"}]
     for m in reversed(before):
         ent = ctx.entities.get(m.iri) or ctx.lexicon.reference.get(m.iri)
         if ent is not None and ent.type == "Country" and m.iri != ctx.payer:
