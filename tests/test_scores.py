@@ -15,13 +15,16 @@ from conftest import CORPUS, EXAMPLES, GOLD, run_cli
 from parley.graph.evaluate import evaluate
 
 FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
-    "seed": (0.79, {"amount": 0.85, "round": 0.90, "actor": 0.78, "quote": 0.78, "stance": 0.57}),
-    "examples": (0.66, {"amount": 0.67, "actor": 0.80, "round": 0.78, "quote": 0.57, "stance": 0.45}),
-    "corpus": (0.72, {"amount": 0.73, "actor": 0.81, "round": 0.74, "quote": 0.80, "stance": 0.47}),
+    "seed": (0.81, {"amount": 0.86, "round": 0.92, "actor": 0.79, "quote": 0.85, "stance": 0.62}),
+    "examples": (0.73, {"amount": 0.70, "actor": 0.82, "round": 0.88, "quote": 0.74, "stance": 0.49}),
+    "corpus": (0.76, {"amount": 0.77, "actor": 0.82, "round": 0.78, "quote": 0.93, "stance": 0.51}),
     # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
-    "heldout": (0.57, {"amount": 0.55, "actor": 0.79, "round": 0.42, "quote": 0.49, "stance": 0.57}),
+    "heldout": (0.72, {"amount": 0.71, "actor": 0.82, "round": 0.59, "quote": 0.84, "stance": 0.64}),
+    # a second blind set, first measured at 0.514 (2026-11-23) before any rule was changed with it in view
+    "heldout2": (0.60, {"amount": 0.44, "actor": 0.75, "round": 0.45, "quote": 0.70, "stance": 0.66}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
+HELDOUT2 = Path(__file__).parent / "heldout2"
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -30,12 +33,12 @@ def _build(src: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout"])
+@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2"])
 def test_scores_stay_above_floors(name, tmp_path, request):
     if name == "seed":
         src = request.getfixturevalue("seed_dir")
     else:
-        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT}[name]
+        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2}[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}
