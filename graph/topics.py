@@ -20,7 +20,6 @@ rest of the sentence):
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -272,6 +271,12 @@ def good_outcome(topic: str) -> bool:
     """A topic that only wishes for a good result ("an outcome acceptable to both sides", "a fair and
     reasonable deal"): asking for or agreeing to it is support for a settlement, not a demand or an
     acceptance of terms.  Words from ``outcome_nouns``/``outcome_qualities`` in ``negotiation.json``."""
-    neg = load_rules().data("negotiation.json")
+    nouns, qualities = _outcome_words()
     words = set(re.findall(r"[a-z][a-z-]*", topic.lower()))
-    return bool(words & set(neg["outcome_nouns"])) and bool(words & set(neg["outcome_qualities"]))
+    return bool(words & nouns) and bool(words & qualities)
+
+
+@lru_cache(maxsize=1)
+def _outcome_words() -> tuple[frozenset[str], frozenset[str]]:
+    neg = load_rules().data("negotiation.json")
+    return frozenset(neg["outcome_nouns"]), frozenset(neg["outcome_qualities"])

@@ -30,6 +30,8 @@ def is_name_token(text: str) -> bool:
     """A word shaped like part of a personal name, accents allowed ("Micheál", "Łukasz", "Dvořák")."""
     return bool(NAME_SHAPE.match(text) or (not text.isascii() and NAME_SHAPE.match(
         unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())))
+
+
 NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
 TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
@@ -213,6 +215,7 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
     or right after one at the end of a clause ("said Kenji Mori."), that no rule has read yet, are a person."""
     doc = sent.span.doc
     lower = sent.tokens.lower
+    honorifics = set(ctx.lexicon.rules.data("names.json")["honorifics"])
     verbs = {(h.tok_start, h.tok_end, h.key): h for kind in ("verb", "to_listener") for h in speech_hits(ctx, sent, kind)}
     for h in sorted(verbs.values(), key=lambda h: (h.tok_start, h.tok_end)):
         b = h.tok_start
@@ -226,7 +229,6 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
                 continue
         if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)):
             continue
-        honorifics = set(ctx.lexicon.rules.data("names.json")["honorifics"])
         while a < b and doc[a].text in honorifics:
             a += 1  # "Mr Shah told Dawn": the name is "Shah"
         if a == b:
@@ -236,12 +238,7 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         if earlier is None and b - a < 2:
             continue  # one word: a surname the surname rule may resolve
         iri = earlier or known.get(name) or mint("person", name)
-        if earlier is None:
-            _add(ctx, NewEntity(iri, "Person", name), sent, a, b, "person")
-        else:
-            doc_a, doc_b = doc[a], doc[b - 1]
-            ctx.mentions.append(Mention(iri, "Person", name, sent.base + doc_a.idx, sent.base + doc_b.idx + len(doc_b.text),
-                                        sent.index, a, b, reading="person"))
+        _add(ctx, NewEntity(iri, "Person", name), sent, a, b, "person")  # a person named earlier keeps their node
         taken |= set(range(a, b))
 
 

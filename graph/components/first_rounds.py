@@ -4,12 +4,12 @@
 that opened in Washington in late November", "since the talks started in
 Seoul last year": the first round was held at that place and date, even when
 the text never says "first round".  Only a restrictive relative clause (no
-comma before "that"/"which"), "since", or a bare plural subject
-dated a month or more before publication ("Negotiations opened in Brussels
-on March 2") marks the beginning of the whole process; "The talks, which began on Tuesday, …" and "The talks began on
-Tuesday" describe the meeting the article reports, whatever its ordinal, and
-are left to the round rules.
-The verbs are data (``opening_verbs`` in ``ontology/rules/negotiation.json``).
+comma before "that"/"which"), "since", or a bare plural subject dated a
+month or more before publication ("Negotiations opened in Brussels on
+March 2") marks the beginning of the whole process; "The talks, which began
+on Tuesday, …" and "The talks began on Tuesday" describe the meeting the
+article reports, whatever its ordinal, and are left to the round rules.  The
+verbs are data (``opening_verbs`` in ``ontology/rules/negotiation.json``).
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ AUXILIARIES = {"had", "have", "has", "first", "originally", "initially", "formal
 
 @dataclass
 class Opening:
-    """Where the opening clause's verb is, and the date it gives (None when it gives none)."""
+    """What the opening clause tells of the first round: its date and venue (None when it gives none)."""
 
     date: PartialDate | None
     venue: str | None  # IRI of the place named inside the clause
@@ -61,7 +61,8 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
     since = h.tok_start - 1 >= sent.span.start and lower[h.tok_start - 1 - (lower[h.tok_start - 1] == "the")] == "since"
     bare = h.tok_start == sent.span.start or not (lower[h.tok_start - 1] in DETERMINERS or sent.tokens.is_alpha[h.tok_start - 1]
                                                   and lower[h.tok_start - 1] not in OPENING_ADJECTIVES)
-    if i < sent.span.end and lower[i] in RELATIVE:
+    relative = i < sent.span.end and lower[i] in RELATIVE
+    if relative:
         i += 1
     elif not (since or bare):
         return None
@@ -83,7 +84,7 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
                   and not any(sent.start + verb_start + m.start(1) < x.end and x.start < sent.start + verb_start + m.end(1)
                               for x in ctx.mentions_in(sent))][:1]
     date = dated[0].date if dated else None
-    if not (since or lower[h.tok_end] in RELATIVE) and not (
+    if not (since or relative) and not (
             date is not None and ctx.published is not None and (ctx.published.first_day() - date.last_day()).days >= OLD):
         return None  # "Talks began on Tuesday in Geneva": the meeting reported, not the start of the process
     return Opening(date, places[0] if places else None)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..amounts import Quantity, find_quantities
-from ..context import ArticleContext, component
+from ..context import ArticleContext, Hit, component
 from ..dates import PartialDate
 from ..emit import Concept, format_decimal
 from ..facts import Evidence, Fact, NewEntity
@@ -82,8 +82,7 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
     best: tuple[int, str] | None = None
     hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
     governed = {h.tok_start for h, v in hits if v in {"demand", "offer"}}
-    that_clauses = sorted((h.tok_end, v) for h, v in hits if v in {"demand", "offer"} and h.tok_end < sent.span.end
-                          and doc[h.tok_end].lower_ == "that")
+    that_clauses = sorted((h.tok_end, v) for h, v in _that_cues(sent, hits))
     right = _after_parenthesis(doc, span[1], sent.span.end)  # "1.04 trillion won ($850 million) Seoul paid"
     for h, role in hits:
         if h.tok_end <= span[0]:
@@ -202,13 +201,18 @@ def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, 
     return best[1] if best else ctx.payer
 
 
+def _that_cues(sent: Sentence, hits: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
+    """The demand and offer cues among role ``hits`` that open a that-clause ("demanded that Beijing … pay")."""
+    lower = sent.tokens.lower
+    return [(h, v) for h, v in hits if v in {"demand", "offer"} and h.tok_end < sent.span.end and lower[h.tok_end] == "that"]
+
+
 def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: str, who: Speaker | None) -> str | None:
     """Whose position a demand or offer is: the actor named before the cue, else the speaker's country."""
     if role not in {"demand", "offer"}:
         return None
-    doc = sent.span.doc
-    cues = [h for h in ctx.hits(sent, "cue") if h.tok_end <= span[0] and h.tok_end < sent.span.end
-            and doc[h.tok_end].lower_ == "that" and any(f == "role" and v == role for f, v in ctx.lexicon.cue_values[h.key])]
+    hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
+    cues = [h for h, v in _that_cues(sent, hits) if v == role and h.tok_end <= span[0]]
     limit = cues[-1].tok_start if cues else span[0]  # "Manila demanded that Beijing … pay": Manila holds the demand
     before = [m for m in ctx.mentions_in(sent) if m.tok_end <= limit and m.reading in SUBJECT_READINGS | {"person", "anon"}]
     for m in reversed(before):

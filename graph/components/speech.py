@@ -29,7 +29,7 @@ def speakers(ctx: ArticleContext) -> None:
         ctx.speakers[sent.index] = find_speaker(ctx, sent)
 
 
-def _sentence_at(ctx: ArticleContext, offset: int) -> Sentence | None:
+def sentence_at(ctx: ArticleContext, offset: int) -> Sentence | None:
     for s in ctx.sentences:
         if s.start <= offset < s.end + 1:
             return s
@@ -69,8 +69,8 @@ def quotes(ctx: ArticleContext) -> None:
         words = re.findall(r"[\w'’-]+", content)
         if len(words) < 2:
             continue
-        end_sent = _sentence_at(ctx, max(a, b - 1))
-        start_sent = _sentence_at(ctx, a)
+        end_sent = sentence_at(ctx, max(a, b - 1))
+        start_sent = sentence_at(ctx, a)
         if end_sent is None or start_sent is None:
             continue
         sp = _verb_outside(ctx, end_sent, a, b)

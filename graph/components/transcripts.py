@@ -16,7 +16,7 @@ import re
 
 from ..context import ArticleContext, component
 from ..speakers import Speaker
-from .speech import _sentence_at, add_statement
+from .speech import sentence_at, add_statement
 
 TURN = re.compile(r"^[ \t]*(?P<who>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])(?:[ \t]*\([^)\n]*\))?:[ \t]+(?P<said>\S[^\n]*)$", re.M)
 ANONYMOUS = {"OFFICIAL", "SPOKESPERSON", "SPOKESMAN", "SPOKESWOMAN", "DIPLOMAT", "SOURCE", "NEGOTIATOR", "PROTESTER"}
@@ -51,6 +51,6 @@ def turns(ctx: ArticleContext) -> None:
             continue  # a presenter or reporter
         said = m.group("said").rstrip()
         a, b = m.start("said"), m.start("said") + len(said)
-        sent = _sentence_at(ctx, a)
+        sent = sentence_at(ctx, a)
         if sent is not None and len(said.split()) >= 2:
             add_statement(ctx, Speaker(iri, label), said.rstrip(".").strip('"“”'), a, b, sent)
