@@ -130,3 +130,28 @@ def test_concluding_a_numbered_meeting_is_holding_it_and_spans_in_day_month_orde
     got = {r.get("ordinal"): r for r in rounds(text, "2022-06-01")}
     assert got[118]["status"] == "held" and got[118]["startDate"] == "2022-05-30"
     assert got[119] == {"ordinal": 119, "status": "planned", "startDate": "2023"}
+
+
+def _negotiation_labels(text: str, published: str) -> list[str]:
+    _, ns = facts(text, "negotiation", published=published)
+    return [n.props["@label"] for n in ns]
+
+
+def test_unnamed_talks_take_the_name_of_the_forum_they_meet_in():
+    text = ("GENEVA, March 3 - Canadian and Brazilian officials held the fourth round of their Joint Economic "
+            "Dialogue at a lakeside hotel on Thursday.\n"
+            "Canada and Brazil agreed to meet again in Brasilia in June.")
+    assert _negotiation_labels(text, "2023-03-03") == ["Brazil–Canada Joint Economic Dialogue"]
+
+
+def test_a_standing_commission_names_its_meetings_and_a_headline_names_nothing():
+    text = ("Mexico, Guatemala Hold Talks On River Water At Border Commission\n"
+            "Mexico and Guatemala on Tuesday concluded the 31st meeting of the International Boundary "
+            "Commission in Tapachula.\n"
+            "The two countries will meet again next year.")
+    assert _negotiation_labels(text, "2019-05-08") == ["Guatemala–Mexico International Boundary Commission meetings"]
+
+
+def test_without_a_forum_name_the_talks_are_named_by_parties_and_topic():
+    text = "Canada and Brazil held a second round of trade talks in Ottawa on Friday."
+    assert _negotiation_labels(text, "2023-03-03") == ["Brazil–Canada trade talks"]

@@ -22,6 +22,7 @@ from ..facts import Evidence, Fact
 from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
+from .forums import forum_name
 from .round_parts import crosses_clause, elliptical_round, ordinal_at, ordinal_before, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
@@ -134,9 +135,15 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
     ref = ctx.lexicon.reference
     top = sorted(counts, key=lambda i: (-counts[i], i))[:2]
     labels = sorted((ref.get(i) or ctx.entities[i]).label for i in top)
-    topic = max(sorted(topics), key=lambda t: topics[t]) if topics else None
-    label = "–".join(labels) + (f" {topic}" if topic else "") + " talks"
-    iri = mint("negotiation", *labels, topic or "talks")
+    forum = forum_name(ctx)
+    if forum is not None:  # "the second round of their Strategic Stability Dialogue"
+        name, body = forum
+        label = "–".join(labels) + f" {name}" + (" meetings" if body else "")
+        iri = mint("negotiation", *labels, name)
+    else:
+        topic = max(sorted(topics), key=lambda t: topics[t]) if topics else None
+        label = "–".join(labels) + (f" {topic}" if topic else "") + " talks"
+        iri = mint("negotiation", *labels, topic or "talks")
     ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
     ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
     ctx.negotiation = iri
