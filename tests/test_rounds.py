@@ -155,3 +155,18 @@ def test_a_standing_commission_names_its_meetings_and_a_headline_names_nothing()
 def test_without_a_forum_name_the_talks_are_named_by_parties_and_topic():
     text = "Canada and Brazil held a second round of trade talks in Ottawa on Friday."
     assert _negotiation_labels(text, "2023-03-03") == ["Brazil–Canada trade talks"]
+
+
+def test_a_country_that_begins_a_longer_name_is_not_the_venue():
+    text = ("Norway and Sweden ended their third round of fisheries talks on Friday.\n"
+            "The two-day session was held at the Norway House of Maritime Studies in Tromso.")
+    got = rounds(text, "2022-09-16")
+    assert got == [{"ordinal": 3, "venue": "norway-house-of-maritime-studies", "startDate": "2022-09-15",
+                    "endDate": "2022-09-16", "status": "held"}]
+
+
+def test_the_place_nearest_a_round_noun_is_its_venue():
+    text = ("Chile and Peru met on Tuesday at the Pacific Trade Centre, their first meeting since the fourth round "
+            "in Arica, which broke down in May.")
+    got = rounds(text, "2023-08-10")
+    assert (got[0].get("ordinal"), got[0].get("venue")) == (4, "arica")

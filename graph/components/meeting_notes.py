@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..context import ArticleContext
 from ..dates import PartialDate
 from ..facts import Evidence, Fact
+from ..topics import time_words
 from .meeting_dates import duration_days, shift
 
 PAST = {"held", "concluded", "broken_off"}
@@ -30,6 +31,13 @@ class Note:
     days: int | None
     months: set[str]
     evidence: Evidence
+
+
+def _names_more(ctx: ArticleContext, sent, k: int) -> bool:
+    """A capitalised word (not a time word) right after a place: it only begins a longer name ("the Korea
+    Institute for Defense Analyses", "the Philippine Embassy")."""
+    return k < sent.span.end and sent.tokens.text[k][:1].isupper() and sent.tokens.is_alpha[k] \
+        and sent.tokens.lower[k] not in time_words()
 
 
 def note(ctx: ArticleContext, sent, hit, venue_of) -> Note | None:
@@ -48,7 +56,8 @@ def note(ctx: ArticleContext, sent, hit, venue_of) -> Note | None:
     if k >= sent.span.end or doc[k].lower_ not in {"in", "at"}:
         return None
     k += 1 + (k + 1 < sent.span.end and doc[k + 1].lower_ == "the")
-    place = next((m for m in ctx.mentions_in(sent) if m.tok_start == k and (m.reading == "place" or m.type == "Country")), None)
+    place = next((m for m in ctx.mentions_in(sent) if m.tok_start == k and (m.reading == "place" or m.type == "Country")
+                  and not _names_more(ctx, sent, m.tok_end)), None)
     if place is not None:
         venue, after = place.iri, place.end - sent.start
     else:  # "the session at the State Department": a venue the reference data does not know

@@ -169,7 +169,8 @@ def _venue(ctx: ArticleContext, sent, tok: int):
                   and abs(m.tok_start - tok) <= 8 and doc[_in(m) - 1].lower_ not in STATIONED]
     heads = ctx.lexicon.rules.data("negotiation.json")["venue_heads"]
     m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+(?:(?:for|of|on|and)\s+)?[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
-    if places and (m is None or min(p.start for p in places) - sent.start < m.start()):
+    if places and (m is None or min(p.start for p in places) - sent.start < m.start()
+                   or min(abs(p.start - sent.start - at) for p in places) < abs(m.start() - at)):
         doc = sent.span.doc
         preps = set(ctx.lexicon.rules.data("negotiation.json")["venue_prepositions"])
         after_prep = lambda p: p.tok_start > sent.span.start and doc[p.tok_start - 1].lower_ in preps - {"on"}  # noqa: E731
@@ -181,10 +182,11 @@ def _venue(ctx: ArticleContext, sent, tok: int):
         here = _dateline_place(ctx)  # "held a meeting here today": the dateline's city
         if here:
             return here
-    if m:
+    unknown = _unknown_place(ctx, sent, tok)
+    if m and (unknown is None or abs(m.start() - at) <= abs(unknown[1] - at)):
         name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
-    else:
-        name = _unknown_place(ctx, sent, tok)
+    else:  # "… since the fourth round in Arica": a name the reference data does not know, nearer the noun
+        name = unknown[0] if unknown else None
     return ctx.new_place(name) if name else None
 
 
@@ -198,10 +200,11 @@ def _meeting_words() -> frozenset[str]:
     return frozenset(w.lower() for w in [*neg["round_nouns"], *neg["talk_nouns"], *neg["meeting_verbs"]])
 
 
-def _unknown_place(ctx: ArticleContext, sent, tok: int) -> str | None:
+def _unknown_place(ctx: ArticleContext, sent, tok: int) -> tuple[str, int] | None:
     """A capitalized name after "in"/"at" near the round noun that the reference data does not know:
     "at the Chushul-Moldo border point", "held in October at Moldo".  Time words, names of known
-    non-place entities and places of stationed troops are not venues."""
+    non-place entities and places of stationed troops are not venues.  Returns the name and where its
+    "in"/"at" stands in the sentence."""
     times = time_words() | {"fiscal", "phase", "round"}
     near = sent.char(tok) - sent.start
     for m in UNKNOWN_PLACE.finditer(sent.text):
@@ -217,7 +220,7 @@ def _unknown_place(ctx: ArticleContext, sent, tok: int) -> str | None:
             continue  # a known entity: placed (or not) by the rules above
         if last in STATIONED:
             continue
-        return m.group(1)
+        return m.group(1), m.start()
     return None
 
 
