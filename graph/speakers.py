@@ -99,6 +99,15 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
                                                         for t in doc[verb.tok_end:m.tok_start]):
             return Speaker(m.iri, m.text, m)
     prev = doc[verb.tok_start - 1] if verb.tok_start > sent.span.start else None
+    if before_verb == "as":  # "Yonhap quoted a senior official as saying": the one quoted speaks
+        quoted = _quoted_as(ctx, sent, verb.tok_start - 1)
+        if quoted is not None:
+            return quoted
+    if prev is not None and prev.lower_ in {"he", "she"}:
+        # "Borrell put forward a text that he described as …": the person the clause is about
+        subject = _clause_subject(ctx, sent, verb.tok_start - 1)
+        if subject is not None and subject.type == "Person":
+            return Speaker(subject.iri, subject.text, subject)
     if prev is not None and prev.lower_ in PRONOUNS | {"officials", "sources", "analysts", "experts"}:
         last = next((ctx.speakers[i] for i in range(sent.index - 1, -1, -1)
                      if ctx.speakers.get(i) is not None and ctx.speakers[i].iri), None)
@@ -111,6 +120,23 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
     if phrase:
         return Speaker(None, _both_sides(ctx, phrase) or phrase)
     return None
+
+
+QUOTING = {"quoted", "quoting", "quotes", "cited", "citing", "cites"}
+
+
+def _quoted_as(ctx: ArticleContext, sent: Sentence, as_tok: int) -> Speaker | None:
+    """The speaker between "quoted" and "as saying": a mention ending right there, else the words."""
+    doc = sent.span.doc
+    k = next((i for i in range(as_tok - 1, max(sent.span.start, as_tok - 9) - 1, -1) if doc[i].lower_ in QUOTING), None)
+    if k is None or k + 1 >= as_tok:
+        return None
+    found = [m for m in _mentions(ctx, sent) if m.tok_end == as_tok and m.tok_start > k]
+    if found:
+        m = min(found, key=lambda m: m.tok_start)
+        return Speaker(m.iri, m.text, m)
+    words = [t for t in doc[k + 1:as_tok] if t.lower_ not in {"a", "an", "the"}]
+    return Speaker(None, doc[words[0].i:as_tok].text) if words else None
 
 
 BOTH_SIDES = {"two sides", "both sides", "two countries", "both countries", "two governments", "both governments",
@@ -141,7 +167,8 @@ def _clause_subject(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | 
         if k >= sent.span.start and doc[k].lower_ in {"of", "in", "at", "to", "from", "with", "by", "for", "on", "after", "before"}:
             continue
         if m.reading == "demonym" or (m.tok_end < sent.span.end and doc[m.tok_end].lower_ in {"'s", "’s"}) \
-                or any(0 <= o.tok_start - m.tok_end <= 2 and o is not m and o.type == "Person" for o in ms):
+                or any(0 <= o.tok_start - m.tok_end <= 2 and o is not m and o.type == "Person"
+                       and all(t.lower_ in ctx.lexicon.title_words for t in doc[m.tok_end:o.tok_start]) for o in ms):
             continue  # a modifier of the speaker's title: "State Department spokeswoman Morgan Ortagus", "Japan's envoy"
         return m
     return None

@@ -577,3 +577,20 @@ def test_a_sum_inside_a_demands_that_clause_is_demanded_and_a_surplus_with_a_cou
     assert by_value[60000000].props["role"][1] == "demand"
     assert label(ctx, by_value[60000000].props["heldBy"]) == "Philippines"
     assert label(ctx, by_value[6500000000000].props["subject"]) == "Japan"
+
+
+def test_apposed_names_quoted_as_saying_and_a_pronoun_after_the_clause_subject():
+    text = ("Canada and Mexico resumed dairy talks in Ottawa on Monday.\n"
+            "Mexico's envoy to the talks, Lucia Herrera Vidal, said \"our farmers cannot wait\" after the session.\n"
+            "Radio Canada quoted Trade Minister Paul Grant as saying \"the gap is narrowing fast\".\n"
+            "A local newspaper quoted a senior trade official as saying \"nothing is agreed yet\".\n"
+            "Trade Minister Paul Grant met Herrera Vidal and thanked her for what he called \"a serious and welcome offer\".")
+    ctx, qs = facts(text, "statement", published="2023-03-07")
+    got = {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
+           for f in qs}
+    assert got["our farmers cannot wait"] == "Lucia Herrera Vidal"
+    assert got["the gap is narrowing fast"] == "Paul Grant"
+    assert "official" in got["nothing is agreed yet"]
+    assert got["a serious and welcome offer"] == "Paul Grant"
+    envoy = next(e for e in ctx.entities.values() if e.label == "Lucia Herrera Vidal")
+    assert envoy.title == "envoy to the talks" and envoy.affiliation.endswith("/mexico")

@@ -219,8 +219,9 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
     verbs = {(h.tok_start, h.tok_end, h.key): h for kind in ("verb", "to_listener") for h in speech_hits(ctx, sent, kind)}
     for h in sorted(verbs.values(), key=lambda h: (h.tok_start, h.tok_end)):
         b = h.tok_start
-        a = b
-        while a > sent.span.start and b - a < 3 and is_name_token(doc[a - 1].text) and a - 1 not in taken:
+        apposed = _apposed_name(doc, sent, b, taken)  # "Russia's envoy in Vienna, Mikhail Ulyanov, said"
+        a, b = apposed if apposed else (b, b)
+        while not apposed and a > sent.span.start and b - a < 3 and is_name_token(doc[a - 1].text) and a - 1 not in taken:
             a -= 1
         if b - a < 2:  # after the verb: 'said Kenji Mori.'
             a = h.tok_end
@@ -238,8 +239,42 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         if earlier is None and b - a < 2:
             continue  # one word: a surname the surname rule may resolve
         iri = earlier or known.get(name) or mint("person", name)
-        _add(ctx, NewEntity(iri, "Person", name), sent, a, b, "person")  # a person named earlier keeps their node
+        title, country = _apposed_title(ctx, sent, a) if apposed else (None, None)
+        _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=country, country=country),
+             sent, a, b, "person")  # a person named earlier keeps their node
         taken |= set(range(a, b))
+
+
+def _apposed_name(doc, sent, verb: int, taken: set[int]) -> tuple[int, int] | None:
+    """Two or three name words between commas right before the speech verb at ``verb``: the tokens."""
+    b = verb - 1
+    if b <= sent.span.start or doc[b].text != ",":
+        return None
+    a = b
+    while a > sent.span.start and b - a < 3 and is_name_token(doc[a - 1].text) and a - 1 not in taken:
+        a -= 1
+    return (a, b) if b - a >= 2 and a - 1 >= sent.span.start and doc[a - 1].text == "," else None
+
+
+def _apposed_title(ctx: ArticleContext, sent, a: int) -> tuple[str | None, str | None]:
+    """The office before an apposed name and the country that holds it: "Russia's envoy in Vienna, Name,"
+    -> ("envoy in Vienna", Russia).  Only a short phrase that starts in lower case is an office."""
+    doc = sent.span.doc
+    comma = a - 1
+    start = sent.span.start
+    for i in range(comma - 1, start - 1, -1):
+        if doc[i].lower_ in {"'s", "’s"}:
+            start = i + 1
+            break
+        if doc[i].text in {",", ";", "(", '"', "“", "”"}:
+            start = i + 1
+            break
+    while start < comma and doc[start].lower_ in {"the", "a", "an", "its", "their"}:
+        start += 1
+    words = doc[start:comma]
+    if not 1 <= len(words) <= 8 or not words[0].is_lower or not words[0].is_alpha:
+        return None, None
+    return words.text, _country_before(ctx, sent, start)
 
 
 def _told_before(ctx: ArticleContext, name: str) -> str | None:
