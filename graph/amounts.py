@@ -107,7 +107,9 @@ def _compile(rules: Rules) -> Grammar:
              rf"|(?P<tnum>{number})[\s-]*(?:times|fold)\b(?P<after>\s+\w+)?"
              rf"|(?<!first\s)(?<!second\s)(?<!latter\s)(?<!final\s)\b(?P<mult>{mult})\b)")  # not "the second half of the year"
     nouns = _alt(count_nouns)
-    count = rf"{lb}{number}(?P<mods>(?:\s+(?!(?:{nouns})\b)[A-Z][\w.'-]*|\s+(?:more|additional|other|local|civilian|active-duty|foreign|about)){{0,3}})\s+(?P<noun>{nouns})\b"
+    mods = nums["count_modifiers"]
+    mod = rf"(?:{_alt(mods['words'])})\b|[a-z][a-z-]*(?:{_alt(mods['endings'])})\b"
+    count = rf"{lb}{number}(?P<mods>(?:\s+(?!(?:{nouns})\b)(?:[A-Z][\w.'-]*|{mod})){{0,3}})\s+(?P<noun>{nouns})\b"
     flags = re.IGNORECASE
     return Grammar(re.compile(number, flags), [re.compile(m, re.IGNORECASE if i else 0) for i, m in enumerate(money)], re.compile(percent, flags), re.compile(ratio, flags),
                    re.compile(count), units, {k.lower(): v for k, v in scales.items()}, nums["fractions"],

@@ -594,3 +594,15 @@ def test_apposed_names_quoted_as_saying_and_a_pronoun_after_the_clause_subject()
     assert got["a serious and welcome offer"] == "Paul Grant"
     envoy = next(e for e in ctx.entities.values() if e.label == "Lucia Herrera Vidal")
     assert envoy.title == "envoy to the talks" and envoy.affiliation.endswith("/mexico")
+
+
+def test_counts_over_adjectives_and_acronyms_take_their_clauses_subject():
+    rules = load_rules()
+    got = [(str(q.value), q.unit) for q in find_quantities(
+        "The pact caps each side at 1,550 deployed strategic warheads, 27 IAEA surveillance cameras and "
+        "five existing EDCA sites, but not the 2020 existing limits.", rules)]
+    assert got == [("1550", "count"), ("27", "count"), ("5", "count")]
+    ctx, amounts = facts("Norway and Iceland held fisheries talks in Oslo on Monday.\n"
+                         "Iceland has removed 12 monitoring cameras from the disputed zone.", "Count",
+                         published="2022-06-14")
+    assert [(str(f.props["value"]), label(ctx, f.props.get("subject"))) for f in amounts] == [("12", "Iceland")]

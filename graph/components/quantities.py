@@ -146,7 +146,7 @@ def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | No
         return iri
     if q.subject_rule == "agreement":
         return _agreement(ctx)
-    return _subject_before(ctx, sent, q) if q.unit == "persons" else None
+    return _subject_before(ctx, sent, q)  # "Iran removed 27 surveillance cameras", "China has about 350 warheads"
 
 
 def _country_after_in(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
