@@ -122,6 +122,8 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
     return None
 
 
+AUXILIARIES = {"would", "will", "be", "been", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should",
+               "may", "might", "must", "shall"}  # "the names would be announced": a clause, not a speaker
 QUOTING = {"quoted", "quoting", "quotes", "cited", "citing", "cites"}
 
 
@@ -205,7 +207,7 @@ def _phrase_before(sent: Sentence, tok: int) -> str | None:
         words = words[1:]
     if not words:
         return None  # "the said": a determiner alone names no one
-    if any(t.lower_.endswith("ed") and t.is_lower and len(t) > 4 for t in words):
+    if any((t.lower_.endswith("ed") and t.is_lower and len(t) > 4) or t.lower_ in AUXILIARIES for t in words):
         return None  # "Seoul rejected the request, saying ...": a clause, not a speaker's name
     text = sent.tokens.doc_text[words[0].idx:words[-1].idx + len(words[-1].text)]
     return text if 1 <= len(words) <= 6 and any(t.is_alpha for t in words) else None

@@ -606,3 +606,18 @@ def test_counts_over_adjectives_and_acronyms_take_their_clauses_subject():
                          "Iceland has removed 12 monitoring cameras from the disputed zone.", "Count",
                          published="2022-06-14")
     assert [(str(f.props["value"]), label(ctx, f.props.get("subject"))) for f in amounts] == [("12", "Iceland")]
+
+
+def test_unknown_government_bodies_by_head_word_and_no_person_or_speaker_from_their_tail():
+    text = ("NAIROBI, May 2 - Kenya and Uganda held border talks in Kampala on Tuesday.\n"
+            "The Department of Lake Resources said in a statement that the new posts would be opened \"once the survey "
+            "is finished\".\n"
+            "Uganda's Ministry of Fisheries said talks would continue.\n"
+            "South Korea's Foreign Ministry said it was not involved.")
+    ctx, qs = facts(text, "statement", published="2023-05-02")
+    bodies = {e.label: (e.type, e.affiliation and e.affiliation.rsplit("/", 1)[-1]) for e in ctx.entities.values()}
+    assert bodies["Department of Lake Resources"] == ("GovernmentBody", None)
+    assert bodies["Ministry of Fisheries"] == ("GovernmentBody", "uganda")
+    assert not any(e.type == "Person" for e in ctx.entities.values())  # not "Lake Resources", not "Fisheries"
+    assert not any(label.startswith("South Korea's") for label in bodies)  # the known foreign ministry
+    assert [label(ctx, q.props["speaker"]) for q in qs] == ["Department of Lake Resources"]

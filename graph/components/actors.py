@@ -228,8 +228,9 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
             b = _name_end(doc, a, sent.span.end, taken, set())
             if b - a < 2 or (b < sent.span.end and not sent.tokens.is_punct[b]):
                 continue
-        if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)):
-            continue
+        if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)) \
+                or (a > sent.span.start and lower[a - 1] in {"of", "for", "and", "&"}):
+            continue  # "the Department of National Defense said": the end of a longer name
         while a < b and doc[a].text in honorifics:
             a += 1  # "Mr Shah told Dawn": the name is "Shah"
         if a == b:

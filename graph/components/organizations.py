@@ -7,7 +7,9 @@
 followed only by "of/for" and more capitalized words, names an organization.
 It takes the place of the country, demonym or group mentions inside it (the
 "U.S." of the chamber is not the United States acting), and its affiliation is
-the country named inside it.  A name the reference data already knows
+the country named inside it.  A name whose head is a ``government_heads``
+word ("Department of National Defense") is a government body, held by the
+country named inside it or right before it ("Malaysia's Ministry of Water").  A name the reference data already knows
 ("European Union", "African Union") is left to it, and a name after "at" or
 "in" is a venue ("talks at the Korea Institute for Defense Analyses").
 """
@@ -20,6 +22,7 @@ from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
 from ..iris import mint
+from .actors import _country_before
 
 WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
 RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")
@@ -28,7 +31,12 @@ REPLACEABLE = {"demonym", "group", "actor", "body"}
 
 @lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
-    return frozenset(load_rules().data("names.json").get("organization_heads", []))
+    return frozenset(load_rules().data("names.json").get("organization_heads", [])) | _government_heads()
+
+
+@lru_cache(maxsize=1)
+def _government_heads() -> frozenset[str]:
+    return frozenset(load_rules().data("names.json").get("government_heads", []))
 
 
 def _name(words: list[str]) -> tuple[int, int] | None:
@@ -62,9 +70,16 @@ def organizations(ctx: ArticleContext) -> None:
             if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:m.start()]):
                 continue  # "held at the Korea Institute for Defense Analyses": a venue
             a, b = sent.start + lo, sent.start + hi
+            owner = next((x for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
+                          and re.match(r"['’]s\s+", sent.text[x.end - sent.start:])), None)
+            if owner is not None:  # "Malaysia's Ministry of Water": the country holds it, it is not in the name
+                cut = owner.end - a + len(re.match(r"['’]s\s+", sent.text[owner.end - sent.start:]).group())
+                if len(name[cut:].split()) < 2:
+                    continue
+                lo, a, name = lo + cut, a + cut, name[cut:]
             inside = [x for x in ctx.mentions_in(sent) if a <= x.start and x.end <= b]
             straddling = [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end and x not in inside]
-            if straddling or any(x.start == a and x.end == b for x in inside) or any(
+            if straddling or any(x.start == a and x.end == b or (x.reading == "body" and x.end == b) for x in inside) or any(
                     x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody"}
                     for x in inside):
                 continue  # known already, or overlapping another name
@@ -72,9 +87,15 @@ def organizations(ctx: ArticleContext) -> None:
             if not toks:
                 continue
             country = next((x.iri for x in inside if x.type == "Country"), None)
-            iri = mint("organization", name)
+            heads = [w.group() for w in words[span[0]:span[1]] if w.group() in _heads()]
+            if heads[-1] in _government_heads():  # "the Department of National Defense said"
+                kind, iri = "GovernmentBody", mint("body", name)
+                country = country or _country_before(ctx, sent, toks[0])
+            else:
+                kind, iri = "Organization", mint("organization", name)
             if ref.get(iri) is None:
-                ctx.entities.setdefault(iri, NewEntity(iri, "Organization", name, affiliation=country))
+                ctx.entities.setdefault(iri, NewEntity(iri, kind, name, affiliation=country, country=country))
             for x in inside:
                 ctx.mentions.remove(x)
-            ctx.mentions.append(Mention(iri, "Organization", name, a, b, sent.index, toks[0], toks[-1] + 1, reading="actor"))
+            ctx.mentions.append(Mention(iri, kind, name, a, b, sent.index, toks[0], toks[-1] + 1,
+                                        reading="body" if kind == "GovernmentBody" else "actor"))
