@@ -87,6 +87,7 @@ def _words():
         ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{months})\.?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
         ("part_month", rf"\b(?:the\s+)?(?P<part>{parts})(?:\s+of|-|\s)\s*(?P<mon>{months})\b\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
         ("part_rel", rf"\b(?:the\s+)?(?P<part>{parts})(?:\s+of)?\s+(?P<dir>{dirs})\s+(?P<unit>{units})\b"),
+        ("half", rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last)\s+(?:half|quarter)\s+of\s+(?:the\s+|this\s+)?(?:(?P<dir>{dirs})\s+)?(?P<unit>year)\b"),
         ("part_the_year", rf"\b(?:the\s+)?(?P<part>{parts})\s+of\s+the\s+(?P<unit>year|month|week)\b"),
         ("month_year", rf"\b(?P<mon>{months})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"),
         ("rel", rf"\b(?P<dir>{dirs})\s+(?P<unit>{units})\b"),
@@ -127,7 +128,7 @@ def _nearest_year(pub: PartialDate, month: int) -> int:
 
 def _part_span(year: int, month: int | None, part: str) -> PartialDate:
     if month is None:
-        if part == "late":
+        if part == "end":  # "the end of the year"; "late" or "later this year" is the year, no finer
             return PartialDate(year, 12)
         return PartialDate(year)
     return PartialDate(year, month)
@@ -183,6 +184,10 @@ def _resolve(name: str, m: re.Match, pub: PartialDate | None, future: bool, t) -
         elif not future and month > pub.month:
             year -= 1
         return PartialDate(year, month)
+    if name == "half":  # "the second half of the year": within the year, no finer
+        return PartialDate(pub.year + (t["directions"][g["dir"].lower()] if g.get("dir") else 0))
+    if name == "rel" and g["unit"].lower() != t["units"][g["unit"].lower()]:
+        return None  # "in the coming months", "over the past weeks": a stretch of time, no date
     if name in {"rel", "part_rel", "part_the_year"}:
         unit = t["units"][g["unit"].lower()]
         k = t["directions"][g["dir"].lower()] if g.get("dir") else 0
@@ -202,7 +207,7 @@ def _resolve(name: str, m: re.Match, pub: PartialDate | None, future: bool, t) -
             a, b = monday, monday + dt.timedelta(days=6)
             if k == 0 and part == "early" or (k == 0 and not future and part is None):
                 b = min(b, d)
-            if k == 0 and part == "late":
+            if k == 0 and part in {"late", "end"}:
                 a = max(a, d)
             return PartialDate.span(a, b)
         if unit == "day":

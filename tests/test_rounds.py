@@ -170,3 +170,20 @@ def test_the_place_nearest_a_round_noun_is_its_venue():
             "in Arica, which broke down in May.")
     got = rounds(text, "2023-08-10")
     assert (got[0].get("ordinal"), got[0].get("venue")) == (4, "arica")
+
+
+def test_a_verb_that_tells_how_a_round_ended_does_not_make_its_date_the_last_day():
+    text = ("Peru and Chile held the 14th round of fisheries talks in Lima on Monday.\n"
+            "It was the first since the 13th round on October 10 last year, which ended with both sides blaming "
+            "each other.")
+    got = rounds(text, "2022-01-12")
+    assert got[0] == {"ordinal": 13, "startDate": "2021-10-10", "status": "held"}
+
+
+def test_an_ordinal_over_a_forums_acronym_and_a_planned_half_year():
+    text = ("Peru and Bolivia held the ninth meeting of their Joint Water Commission in Lima on Tuesday.\n"
+            "The eighth JWC meeting was held in La Paz in January. The 10th meeting will take place in Bolivia in "
+            "the second half of the year.")
+    got = rounds(text, "2024-07-03")
+    assert [(r["ordinal"], r.get("startDate"), r["status"]) for r in got] == [
+        (8, "2024-01", "held"), (9, "2024-07-02", "held"), (10, "2024", "planned")]

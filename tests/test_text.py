@@ -47,6 +47,10 @@ def test_copyright_and_photo_credit_lines():
     ("it was signed on November 15, 2019", None, "2019-11-15"),
     ("as of 09th January, 2020", None, "2020-01-09"),
     ("contributions this year", "2018-04-13", "2018"),
+    ("the next meeting is due in the second half of the year", "2024-07-03", "2024"),
+    ("a deal in the first half of next year", "2024-07-03", "2025"),
+    ("they hope to sign later this year", "2024-07-03", "2024"),
+    ("talks faltered late last year", "2024-07-03", "2023"),
 ])
 def test_time_expressions_resolve_at_their_precision(text, pub, expected):
     found = [e for e in find_times(text, PartialDate.parse(pub)) if e.date]
@@ -56,5 +60,7 @@ def test_time_expressions_resolve_at_their_precision(text, pub, expected):
 def test_unresolvable_times_stay_text():
     found = find_times("the talks ended on Friday", None)
     assert found and found[0].date is None
+    vague = find_times("they will meet again in the coming months", PartialDate.parse("2024-07-03"))
+    assert vague and vague[0].date is None  # a stretch of time, not next month
     assert parse_published(None, "Nov 19") is None
     assert parse_published(None, "Nov 19, 2019").iso() == "2019-11-19"

@@ -17,6 +17,7 @@ from ..dates import PartialDate, TimeExpr
 
 AFTER = 20  # characters: a cue verb after the date must be this close to be the date's ("Friday, ending …")
 SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|-|–|to|through)\s*$")
+OUTCOME_AFTER = re.compile(r"\s+(?:with|without|in\s+(?:a|an|the|deadlock|stalemate|failure|acrimony))\b", re.IGNORECASE)  # how, not when
 DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
 
 
@@ -40,7 +41,7 @@ def date_role(ctx: ArticleContext, sent, when: TimeExpr) -> str | None:
                 continue
             a, b = h.start - sent.start, h.end - sent.start
             gap = when.start - b if b <= when.start else a - when.end if a >= when.end else 0
-            if a >= when.end and gap > AFTER:
+            if a >= when.end and (gap > AFTER or OUTCOME_AFTER.match(sent.text, b)):
                 continue  # "the round on October 10, which ended with both sides blaming each other"
             if best is None or gap < best[0]:
                 best = (gap, role)

@@ -322,7 +322,8 @@ def rounds(ctx: ArticleContext) -> None:
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and (
-                kind == "again" or t.date.precision != "year" or "year" not in t.text or "next" in t.text)]
+                kind == "again" or t.date.precision != "year" or "year" not in t.text
+                or any(w in t.text.lower() for w in ("next", "later", "half")))]  # "in the second half of the year"
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"
                 times = [t for t in times if t.date.last_day() >= ctx.published.first_day()]
             precise = [t for t in times if t.date.precision != "year"] or times  # "here today" before "the 1962 pact"

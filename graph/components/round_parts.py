@@ -54,7 +54,7 @@ def ordinal_word(ctx: ArticleContext, word: str) -> int | None:
 
 def ordinal_before(ctx: ArticleContext, sent, tok: int) -> int | None:
     """The ordinal right before the noun at ``tok``, over one adjective ("the fifteenth formal round")
-    or over the name of the forum ("the 10th Philippines-US Bilateral Strategic Dialogue")."""
+    or over the name of the forum ("the 10th Philippines-US Bilateral Strategic Dialogue", "the eighth BCM meeting")."""
     toks = sent.tokens
     i = tok - 1
     if i < sent.span.start:
@@ -67,7 +67,9 @@ def ordinal_before(ctx: ArticleContext, sent, tok: int) -> int | None:
     j = i
     while j >= sent.span.start and tok - j <= 7 and (toks.text[j][:1].isupper() or toks.text[j] in {"-", "–"}):
         j -= 1
-    return ordinal_word(ctx, toks.lower[j]) if j < i and j >= sent.span.start and toks.text[tok][:1].isupper() else None
+    if j < i and j >= sent.span.start and (toks.text[tok][:1].isupper() or i - j <= 2):
+        return ordinal_word(ctx, toks.lower[j])  # "the 10th X-Y Strategic Dialogue", "the eighth BCM meeting"
+    return None
 
 
 def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
