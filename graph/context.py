@@ -13,7 +13,8 @@ from .iris import mint
 from .lexicon import Lexicon
 from .nlp import Sentence
 
-SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$", re.IGNORECASE)
+# "since June", "since the stand-off began in May 2020": a time in a since-clause dates an earlier event
+SINCE = re.compile(r"\bsince\b[^,;:.()\"“”]{0,60}$", re.IGNORECASE)
 
 
 @dataclass
@@ -76,15 +77,26 @@ class ArticleContext:
     def times(self, sent: Sentence) -> list[TimeExpr]:
         """Time expressions of one sentence resolved against the publication date, found once.
 
-        A time after "since" starts a period ("the first round since June", "losses since 2018"):
-        it dates neither the event nor the figure of its sentence, so it is left out.
+        A time after "since" starts a period ("the first round since June", "losses since 2018",
+        "since the stand-off began in May 2020"): it dates neither the event nor the figure of its
+        sentence, so it is left out, unless the since-phrase names a meeting of its own ("the first
+        since the 13th round on October 10"), which that time dates.
         """
         found = self.time_exprs.get(sent.index)
         if found is None:
             found = self.time_exprs[sent.index] = [t for t in find_times(sent.text, self.published)
-                                                   if not SINCE.search(sent.text, 0, t.start)
-                                                   and not t.text.lower().startswith("since ")]
+                                                   if not self._in_since_clause(sent, t)]
         return found
+
+    def _in_since_clause(self, sent: Sentence, t: TimeExpr) -> bool:
+        if t.text.lower().startswith("since "):
+            return True
+        m = SINCE.search(sent.text, max(0, t.start - 70), t.start)
+        if m is None:
+            return False
+        meeting = {"roundnoun", "talknoun"}
+        return not any(m.start() <= h.start - sent.start < t.start and any(f in meeting for f, _ in self.lexicon.cue_values[h.key])
+                       for h in self.hits(sent, "cue"))
 
     def mentions_in(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sent.index]

@@ -187,3 +187,15 @@ def test_an_ordinal_over_a_forums_acronym_and_a_planned_half_year():
     got = rounds(text, "2024-07-03")
     assert [(r["ordinal"], r.get("startDate"), r["status"]) for r in got] == [
         (8, "2024-01", "held"), (9, "2024-07-02", "held"), (10, "2024", "planned")]
+
+
+def test_a_since_clause_dates_an_earlier_event_unless_it_names_a_round():
+    text = ("NEW DELHI: The 13th round of the India-China Corps Commander Level Meeting was held at the Chushul-Moldo "
+            "border point on 10 October 2021.\n"
+            "The two sides have held 13 rounds of talks since the stand-off in Eastern Ladakh began in May 2020.")
+    got = rounds(text, "2021-10-11")
+    assert got == [{"ordinal": 13, "venue": "chushul-moldo", "startDate": "2021-10-10", "status": "held"}]
+    ctx, _ = facts(text, "round", published="2021-10-11")
+    assert not [e.label for e in ctx.entities.values() if e.type == "Person"]  # not "Level Meeting"
+    text = ("Peru and Chile met in Lima on Monday, the first time since the 13th round on October 10 last year.")
+    assert [(r["ordinal"], r.get("startDate")) for r in rounds(text, "2022-01-12") if r.get("ordinal")] == [(13, "2021-10-10")]

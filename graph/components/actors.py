@@ -160,6 +160,16 @@ def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> in
 
 
 @lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Words that end meetings, forums, bodies and venues, never a personal name ("Meeting", "Ministry", "Hotel")."""
+    rules = load_rules()
+    neg, names = rules.data("negotiation.json"), rules.data("names.json")
+    words = [*neg["round_nouns"], *neg["talk_nouns"], *neg["venue_heads"], *neg["forum_heads"]["meetings"],
+             *neg["forum_heads"]["bodies"], *names["organization_heads"], *names["government_heads"]]
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
 def _suffixes() -> frozenset[str]:
     return frozenset(load_rules().data("names.json").get("suffixes", []))
 
@@ -176,7 +186,8 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         while b < sent.span.end and doc[b].text in honorifics and b not in taken:
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
         j = _name_end(doc, b, sent.span.end, taken, particles)
-        if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"}:
+        if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"} \
+                and not any(doc[i].lower_ in _institution_words() for i in range(b, j)):  # "Commander Level Meeting"
             k = a
             while title.islower() and k > sent.span.start and a - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
                     and doc[k - 1].lower_ not in TITLE_STOP:

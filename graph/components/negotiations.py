@@ -405,7 +405,7 @@ def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
     lower = sent.tokens.lower
     if h.tok_end >= sent.span.end or lower[h.tok_end] != "of":
         return False
-    for i in range(h.tok_end + 1, min(h.tok_end + 8, sent.span.end)):
+    for i in range(h.tok_end + 1, min(h.tok_end + 12, sent.span.end)):
         if i in talk_starts:
             return False
         if sent.tokens.is_punct[i] and sent.tokens.text[i] not in {"-", "'s", "’s"}:
