@@ -16,15 +16,18 @@ from parley.graph.evaluate import evaluate
 
 FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
     "seed": (0.81, {"amount": 0.86, "round": 0.92, "actor": 0.79, "quote": 0.85, "stance": 0.62}),
-    "examples": (0.73, {"amount": 0.70, "actor": 0.82, "round": 0.88, "quote": 0.74, "stance": 0.49}),
-    "corpus": (0.76, {"amount": 0.77, "actor": 0.82, "round": 0.78, "quote": 0.93, "stance": 0.51}),
+    "examples": (0.75, {"amount": 0.70, "actor": 0.82, "round": 0.88, "quote": 0.86, "stance": 0.49}),
+    "corpus": (0.77, {"amount": 0.78, "actor": 0.81, "round": 0.78, "quote": 0.93, "stance": 0.51}),
     # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
-    "heldout": (0.72, {"amount": 0.71, "actor": 0.82, "round": 0.59, "quote": 0.84, "stance": 0.64}),
+    "heldout": (0.75, {"amount": 0.71, "actor": 0.82, "round": 0.71, "quote": 0.86, "stance": 0.64}),
     # a second blind set, first measured at 0.514 (2026-11-23) before any rule was changed with it in view
-    "heldout2": (0.60, {"amount": 0.44, "actor": 0.75, "round": 0.45, "quote": 0.70, "stance": 0.66}),
+    "heldout2": (0.66, {"amount": 0.46, "actor": 0.76, "round": 0.62, "quote": 0.77, "stance": 0.68}),
+    # a third blind set, first measured at 0.510 (2026-11-23, session 7) before any rule was changed with it in view
+    "heldout3": (0.49, {"amount": 0.33, "actor": 0.66, "round": 0.32, "quote": 0.62, "stance": 0.52}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
+HELDOUT3 = Path(__file__).parent / "heldout3"
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -33,12 +36,12 @@ def _build(src: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2"])
+@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3"])
 def test_scores_stay_above_floors(name, tmp_path, request):
     if name == "seed":
         src = request.getfixturevalue("seed_dir")
     else:
-        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2}[name]
+        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}
