@@ -14,6 +14,7 @@ from .lexicon import Lexicon
 from .nlp import Sentence
 
 # "since June", "since the stand-off began in May 2020": a time in a since-clause dates an earlier event
+MEETING_NOUNS = frozenset({"roundnoun", "talknoun"})  # cue families of the nouns that name a session
 SINCE = re.compile(r"\bsince\b[^,;:.()\"“”]{0,60}$", re.IGNORECASE)
 
 
@@ -94,9 +95,11 @@ class ArticleContext:
         m = SINCE.search(sent.text, max(0, t.start - 70), t.start)
         if m is None:
             return False
-        meeting = {"roundnoun", "talknoun"}
-        return not any(m.start() <= h.start - sent.start < t.start and any(f in meeting for f, _ in self.lexicon.cue_values[h.key])
-                       for h in self.hits(sent, "cue"))
+        return not any(m.start() <= h.start - sent.start < t.start for h in self.meeting_hits(sent))
+
+    def meeting_hits(self, sent: Sentence) -> list[Hit]:
+        """Cue hits of round and talk nouns ("round", "talks", "meeting") in ``sent``."""
+        return [h for h in self.hits(sent, "cue") if any(f in MEETING_NOUNS for f, _ in self.lexicon.cue_values[h.key])]
 
     def mentions_in(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sent.index]

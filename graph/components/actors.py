@@ -38,7 +38,7 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
 
 
-def _country_before(ctx: ArticleContext, sent, tok: int) -> str | None:
+def country_before(ctx: ArticleContext, sent, tok: int) -> str | None:
     """A country named right before token ``tok`` ("South Korea's", "the U.S.", "Japanese"), or the one
     "its"/"their" there points back to."""
     doc = sent.span.doc
@@ -94,7 +94,7 @@ def actors(ctx: ArticleContext) -> None:
                 if family == "body" and value == "government":
                     continue  # "the South Korean government": the country mention already acts
                 if family == "body" and not taken & set(range(h.tok_start, h.tok_end)):
-                    country = _country_before(ctx, sent, h.tok_start) or ctx.home_country
+                    country = country_before(ctx, sent, h.tok_start) or ctx.home_country
                     _add(ctx, body_entity(ctx, country, value), sent, h.tok_start, h.tok_end, "body")
                     taken |= set(range(h.tok_start, h.tok_end))
                 elif family == "group" and value != "media reports" and not taken & set(range(h.tok_start, h.tok_end)):
@@ -108,7 +108,7 @@ def actors(ctx: ArticleContext) -> None:
                     if mod:
                         a -= len(mod.split())
                         mod = mod if not mod.islower() else mod.lower()
-                    country = _country_before(ctx, sent, a)
+                    country = country_before(ctx, sent, a)
                     label = " ".join(p for p in [max(ref.get(country).demonyms, key=len) if country and ref.get(country) and ref.get(country).demonyms else None, mod, row["label"]] if p)
                     iri = mint("group", label)
                     # "ruling party lawmakers" with no country named: the article's home country's
@@ -195,7 +195,7 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             title = doc[k:a].text + " " + title if k < a else title
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
-            country = _country_before(ctx, sent, k)
+            country = country_before(ctx, sent, k)
             body = lex.title_rows.get(title, {}).get("body")
             aff = body_entity(ctx, country, body).iri if body and country else country
             office = next((m for m in ctx.mentions_in(sent) if m.reading == "body" and m.tok_end == k), None)
@@ -286,7 +286,7 @@ def _apposed_title(ctx: ArticleContext, sent, a: int) -> tuple[str | None, str |
     words = doc[start:comma]
     if not 1 <= len(words) <= 8 or not words[0].is_lower or not words[0].is_alpha:
         return None, None
-    return words.text, _country_before(ctx, sent, start)
+    return words.text, country_before(ctx, sent, start)
 
 
 def _told_before(ctx: ArticleContext, name: str) -> str | None:

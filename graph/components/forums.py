@@ -39,29 +39,21 @@ def _headline(sent) -> bool:
 
 
 def _reports_session(ctx: ArticleContext, sent) -> bool:
-    if any(ctx.lexicon.cue_values[h.key] and any(f in {"roundnoun", "talknoun"} for f, _ in ctx.lexicon.cue_values[h.key])
-           for h in ctx.hits(sent, "cue")):
+    if ctx.meeting_hits(sent):
         return True
     toks = sent.tokens
     return any(ordinal_word(ctx, toks.lower[i]) for i in range(sent.span.start, sent.span.end))
-
-
-def _party_tokens(ctx: ArticleContext, sent) -> set[int]:
-    """Token indices of countries, organizations and demonyms the article's mentions cover in ``sent``."""
-    out: set[int] = set()
-    for m in ctx.mentions:
-        if m.sentence == sent.index and (m.type in {"Country", "Organization"} or m.reading == "demonym"):
-            out.update(range(m.tok_start, m.tok_end))
-    return out
 
 
 def _candidates(ctx: ArticleContext, sent):
     """(forum name, first token) of each capitalised run ending in a forum head in ``sent``."""
     heads, _ = _heads()
     toks = sent.tokens
-    parties = _party_tokens(ctx, sent)
-    known = {i for m in ctx.mentions if m.sentence == sent.index and m.reading in {"actor", "body", "agreement"}
-             for i in range(m.tok_start, m.tok_end)}
+    mentions = ctx.mentions_in(sent)
+    # countries, organizations and demonyms ("Philippines-US"), and names already read ("European Commission")
+    parties = {i for m in mentions if m.type in {"Country", "Organization"} or m.reading == "demonym"
+               for i in range(m.tok_start, m.tok_end)}
+    known = {i for m in mentions if m.reading in {"actor", "body", "agreement"} for i in range(m.tok_start, m.tok_end)}
     for end in range(sent.span.start + 1, sent.span.end):
         if toks.lower[end] not in heads or not toks.text[end][:1].isupper() or end in known:
             continue

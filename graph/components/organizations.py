@@ -22,10 +22,11 @@ from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
 from ..iris import mint
-from .actors import _country_before
+from .actors import country_before
 
 WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
 RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")
+POSSESSIVE = re.compile(r"['’]s\s+")
 REPLACEABLE = {"demonym", "group", "actor", "body"}
 
 
@@ -70,10 +71,10 @@ def organizations(ctx: ArticleContext) -> None:
             if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:m.start()]):
                 continue  # "held at the Korea Institute for Defense Analyses": a venue
             a, b = sent.start + lo, sent.start + hi
-            owner = next((x for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
-                          and re.match(r"['’]s\s+", sent.text[x.end - sent.start:])), None)
-            if owner is not None:  # "Malaysia's Ministry of Water": the country holds it, it is not in the name
-                cut = owner.end - a + len(re.match(r"['’]s\s+", sent.text[owner.end - sent.start:]).group())
+            owned = next((p for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
+                          for p in [POSSESSIVE.match(sent.text, x.end - sent.start)] if p), None)
+            if owned is not None:  # "Malaysia's Ministry of Water": the country holds it, it is not in the name
+                cut = owned.end() - lo
                 if len(name[cut:].split()) < 2:
                     continue
                 lo, a, name = lo + cut, a + cut, name[cut:]
@@ -90,7 +91,7 @@ def organizations(ctx: ArticleContext) -> None:
             heads = [w.group() for w in words[span[0]:span[1]] if w.group() in _heads()]
             if heads[-1] in _government_heads():  # "the Department of National Defense said"
                 kind, iri = "GovernmentBody", mint("body", name)
-                country = country or _country_before(ctx, sent, toks[0])
+                country = country or country_before(ctx, sent, toks[0])
             else:
                 kind, iri = "Organization", mint("organization", name)
             if ref.get(iri) is None:
