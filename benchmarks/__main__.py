@@ -114,14 +114,20 @@ def query_table(r: dict, info: dict) -> str:
 
 
 def _queries(args, cfg: dict, big: dict, store_dir: Path, report: dict) -> None:
-    nq, union, copies = replicate.replicate(replicate.dump_nquads(store_dir), cfg["query_triples"])
+    from parley.graph.store import GraphStore
+
+    nq, _, copies = replicate.replicate(replicate.dump_nquads(store_dir), cfg["query_triples"])
     qdir = args.work / "query-graph"
     shutil.rmtree(qdir, ignore_errors=True)
     qdir.mkdir(parents=True)
-    (qdir / "graph.nq").write_bytes(nq)
+    info = replicate.make_store(nq, qdir / "store")
+    # the peers get the same data as the store, with the summaries it derived
+    (qdir / "graph.nq").write_bytes(replicate.dump_nquads(qdir / "store", derived=True))
+    reader = GraphStore(qdir / "store", read_only=True)
+    union = reader.sorted_ntriples()
+    del reader
     (qdir / "union.nt").write_bytes(union)
-    info = replicate.make_store(nq, qdir / "store") | {"triples": union.count(b"\n"), "copies": copies,
-                                                        "from_articles": big["articles"]}
+    info |= {"triples": union.count(b"\n"), "copies": copies, "from_articles": big["articles"]}
     report["query_graph"] = info
     report["queries"] = queries.run(qdir / "store", qdir / "graph.nq", qdir / "union.nt", cfg["repeats"], 3,
                                     cfg["query_cap"])

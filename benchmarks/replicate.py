@@ -18,16 +18,19 @@ import pyoxigraph as ox
 
 ID = b"https://w3id.org/parley/id/"
 META = b"<" + ID + b"graph/meta> .\n"
+DERIVED = b"<" + ID + b"graph/derived> .\n"
 ARTICLE_GRAPH = re.compile(rb"<https://w3id\.org/parley/id/graph/article/([^>]+)> \.$")
 RENAME = re.compile(rb"(<https://w3id\.org/parley/id/(?:graph/)?article/)([^/>]+)")
 ARTICLE_ID = re.compile(rb'(<https://w3id\.org/parley/ontology#articleId> ")((?:[^"\\]|\\.)*)(")')
 
 
-def dump_nquads(store_dir: Path) -> bytes:
+def dump_nquads(store_dir: Path, derived: bool = False) -> bytes:
     """The quads of the store's named graphs at ``store_dir``, without its bookkeeping graph.
 
     The default graph is left out: it is the union of the named graphs,
-    which :func:`make_store` rebuilds.
+    which :func:`make_store` rebuilds; so are the derived summaries
+    (``id:graph/derived``) unless ``derived``, since copies of the articles
+    change them and :func:`make_store` recomputes them.
     """
     store = ox.Store.read_only(str(store_dir))
     graphs = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
@@ -36,7 +39,8 @@ def dump_nquads(store_dir: Path) -> bytes:
         triples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
         suffix = b" <" + g.value.encode() + b"> .\n"
         parts.extend(line[:-3] + suffix for line in triples.splitlines(keepends=True) if line.endswith(b" .\n"))
-    return b"".join(line for line in parts if not line.endswith(META))
+    drop = (META,) if derived else (META, DERIVED)
+    return b"".join(line for line in parts if not line.endswith(drop))
 
 
 def _triple_part(line: bytes) -> bytes:
@@ -77,8 +81,9 @@ def replicate(nquads: bytes, target_triples: int) -> tuple[bytes, bytes, int]:
 def make_store(nquads: bytes, store_dir: Path) -> dict:
     """Bulk-load ``nquads`` into a new on-disk store as ``parley build`` leaves one.
 
-    A graph per article, plus their distinct union as the default graph
-    (:meth:`GraphStore.refresh_union`, the same code a build runs).
+    A graph per article, plus their distinct union as the default graph and
+    the derived summaries (:meth:`GraphStore.refresh`, the same code a build
+    runs).
     """
     import time
 
@@ -93,8 +98,7 @@ def make_store(nquads: bytes, store_dir: Path) -> dict:
     del store
     t = time.perf_counter()
     graph = GraphStore(store_dir)  # no union yet: marked stale on open
-    graph.refresh_union()
-    graph.flush()
+    graph.flush()  # rebuilds the union and the summaries
     union_s = time.perf_counter() - t
     del graph
     return {"quads": quads, "bulk_load_s": seconds, "union_s": union_s}

@@ -17,6 +17,12 @@ or read through :meth:`GraphStore.refresh_union` rebuilds it in Oxigraph
 (dump each graph as N-Triples to a temporary file, bulk-load it).  Exports
 and pushes write that union as the default graph, so every named query
 gives the same rows on a stock SPARQL server.
+
+Beside them, ``id:graph/derived`` holds each node's provenance summaries
+(its sources, evidence count, evidence sentences and claimants: see
+:mod:`parley.graph.derived`), copied into the default graph like the rest.
+Every article write marks them stale (``DERIVED_STALE``) and
+:meth:`GraphStore.refresh` recomputes them, once, after the writes.
 """
 from __future__ import annotations
 
@@ -29,6 +35,7 @@ import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..ontology.vocab import ID, P
+from .derived import DERIVED_GRAPH, summaries
 from .iris import article_iri, graph_iri
 
 ONTOLOGY_GRAPH = ox.NamedNode(ID + "graph/ontology")
@@ -36,6 +43,7 @@ REFERENCE_GRAPH = ox.NamedNode(ID + "graph/reference")
 META_GRAPH = ox.NamedNode(ID + "graph/meta")
 FINGERPRINT = ox.NamedNode(ID + "meta/fingerprint")
 STALE = ox.Quad(ox.NamedNode(ID + "meta/union"), ox.NamedNode(ID + "meta/stale"), ox.Literal("true"), META_GRAPH)
+DERIVED_STALE = ox.Quad(ox.NamedNode(ID + "meta/derived"), ox.NamedNode(ID + "meta/stale"), ox.Literal("true"), META_GRAPH)
 DEFAULT = ox.DefaultGraph()
 
 
@@ -82,6 +90,7 @@ class GraphStore:
         parser rewrites ``xsd:nonNegativeInteger`` literals to ``xsd:integer``.)
         """
         try:
+            self.store.add(DERIVED_STALE)
             if self.store.contains_named_graph(graph):
                 self._mark_stale()  # its old triples may linger in the union
                 self.store.remove_graph(graph)
@@ -102,6 +111,7 @@ class GraphStore:
 
     def drop_article(self, article_id: str) -> None:
         self._mark_stale()
+        self.store.add(DERIVED_STALE)
         self.store.update(f"DROP SILENT GRAPH {ox.NamedNode(graph_iri(article_id))}")
 
     # -- the union default graph ---------------------------------------------
@@ -137,17 +147,48 @@ class GraphStore:
         except OSError as exc:
             raise StoreError(f"cannot rebuild the union graph ({exc}); run 'parley build --fresh'") from None
 
+    # -- the derived summaries ------------------------------------------------
+    def derived_stale(self) -> bool:
+        """True while the provenance summaries may not match the article graphs."""
+        if DERIVED_STALE in self.store:
+            return True
+        if self.store.contains_named_graph(DERIVED_GRAPH):
+            return False
+        return any(g.value.startswith(ID + "graph/article/") for g in self.store.named_graphs())  # an older store
+
+    def refresh_derived(self) -> None:
+        """Recompute the provenance summaries if any article changed (after the union)."""
+        if self.read_only or not self.derived_stale():
+            return
+        self.refresh_union()
+        try:
+            triples = list(summaries(self.store.query))
+            self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {DERIVED_GRAPH} {{ ?s ?p ?o }} }} ;\n"
+                              f"DROP SILENT GRAPH {DERIVED_GRAPH}")
+            self.store.extend([ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in triples]
+                              + [ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in triples])
+            if not triples:
+                self.store.add_graph(DERIVED_GRAPH)  # present though empty: not an older store
+            self.store.remove(DERIVED_STALE)
+        except OSError as exc:
+            raise StoreError(f"cannot write the derived summaries ({exc}); run 'parley build --fresh'") from None
+
+    def refresh(self) -> None:
+        """Bring the union default graph and the derived summaries up to date (a no-op when read-only)."""
+        self.refresh_union()
+        self.refresh_derived()
+
     # -- reading -------------------------------------------------------------
     def query(self, sparql: str, **kwargs):
         """Run SPARQL over the union of the data graphs (``GRAPH ?g`` still sees each article)."""
-        self.refresh_union()
+        self.refresh()
         if self.read_only and self.union_stale() or not self._has_union():
             return self.store.query(sparql, use_default_graph_as_union=True, **kwargs)  # slower, same answers
         return self.store.query(sparql, **kwargs)
 
     def triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of the union of the data graphs (bookkeeping excluded)."""
-        self.refresh_union()
+        self.refresh()
         if not (self.read_only and self.union_stale()) and self._has_union():
             for q in self.store.quads_for_pattern(None, None, None, DEFAULT):
                 yield q.triple
@@ -170,7 +211,7 @@ class GraphStore:
         in ``>`` or ``"``, so byte order of lines is the order of the
         ``(subject, predicate, object)`` string tuples.)
         """
-        self.refresh_union()
+        self.refresh()
         if self.read_only and self.union_stale() or not self._has_union():
             data = ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
         else:
@@ -184,6 +225,7 @@ class GraphStore:
         graph's lines are sorted as bytes (see :meth:`sorted_ntriples`), so a
         TriG export streams instead of sorting every quad as Python objects.
         """
+        self.refresh()
         graphs = sorted((g for g in self.store.named_graphs() if g != META_GRAPH), key=str)
         for g in graphs:
             data = _sorted_lines(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g))
@@ -192,11 +234,14 @@ class GraphStore:
 
     def quads(self) -> Iterator[ox.Quad]:
         """The quads of the data graphs, one named graph per article (the union copy excluded)."""
+        self.refresh()
         for q in self.store.quads_for_pattern(None, None, None, None):
             if q.graph_name != META_GRAPH and q.graph_name != DEFAULT:
                 yield q
 
     def flush(self) -> None:
+        """Bring the derived graphs up to date and write everything to disk."""
+        self.refresh()
         if self.path is not None:
             self.store.flush()
 

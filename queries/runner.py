@@ -83,7 +83,16 @@ def execute(store, text: str, query: NamedQuery | None = None) -> Result:
 
 
 def run(store, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
-    """Bind ``params`` (names as declared in the query's header) and run ``query``."""
+    """Bind ``params`` (names as declared in the query's header) and run ``query``.
+
+    Named queries read each fact's provenance summary (``parley:summary``);
+    a store opened read-only whose summaries are stale (an interrupted build,
+    or a store written by an older Parley) would give empty cells, so it is
+    refused with a way to mend it.
+    """
+    if getattr(store, "read_only", False) and getattr(store, "derived_stale", lambda: False)():
+        raise QueryError(f"{getattr(store, 'path', 'the store')}: its provenance summaries are out of date "
+                         "(an interrupted build, or a store from an older Parley); run 'parley build' again on it")
     return execute(store, bind(query, dict(params or {})), query)
 
 

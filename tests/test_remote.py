@@ -105,7 +105,7 @@ def test_blank_node_triples_travel_in_the_first_batch():
 def test_push_counts(server, local):
     _, counts = server
     assert counts["method"] == "gsp"
-    assert counts["graphs"] == 3
+    assert counts["graphs"] == 4  # two articles, the ontology and the derived summaries
     assert counts["quads"] == len(list(local.quads()))
     assert counts["default_triples"] == len(list(local.triples()))
     assert counts["removed"] == 0
@@ -174,7 +174,7 @@ def test_union_default_graph_server_without_a_default_copy(work, local, tmp_path
 def test_cli_push_and_query_endpoint(work, tmp_path):
     with oxigraph_server(tmp_path / "ox") as base:
         proc = run_cli("push", "--endpoint", base, "--batch", "100", cwd=work, check=True)
-        assert "pushed 3 named graphs" in proc.stdout and "via gsp" in proc.stdout
+        assert "pushed 4 named graphs" in proc.stdout and "via gsp" in proc.stdout
         embedded = run_cli("query", "amounts", "--format", "csv", cwd=work, check=True).stdout
         for url in (base, base + "/query"):
             remote = run_cli("query", "amounts", "--format", "csv", "--endpoint", url, cwd=work, check=True).stdout

@@ -115,13 +115,13 @@ class ViewData:
         same list.
         """
         if limit not in self._top:
-            rows = [(r["s"].value, int(r["n"].value)) for r in self.rows("top-evidence", limit=str(int(limit)), having="")
+            rows = [(r["s"].value, int(r["n"].value)) for r in self.rows("top-evidence", limit=str(int(limit)), tie="")
                     if isinstance(r["s"], ox.NamedNode)]
             if len(rows) == limit:
                 cut = rows[-1][1]
                 above = [r for r in rows if r[1] > cut]
                 tied = [(r["s"].value, cut) for r in self.rows("top-evidence", limit=str(10 ** 9),
-                                                               having=f"HAVING (COUNT(?m) = {cut})")
+                                                               tie=f"FILTER(?n = {cut})")
                         if isinstance(r["s"], ox.NamedNode)]
                 rows = above + tied
             rows.sort(key=lambda r: (-r[1], r[0]))
