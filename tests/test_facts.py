@@ -25,6 +25,12 @@ def label(ctx, iri):
     return ent.label if ent else iri
 
 
+def speakers_by_quote(ctx, statements) -> dict[str, str]:
+    """Each quote's speaker: the speaker's label, else the claimant as written ("a senior official")."""
+    return {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
+            for f in statements}
+
+
 def test_an_ordinal_after_a_is_not_a_fraction():
     rules = load_rules()
     assert find_quantities("They wrapped up a fourth day of talks and a third round.", rules) == []
@@ -428,8 +434,7 @@ def test_partial_quotes_after_an_appositive_a_coordinated_verb_or_according_to_h
             "According to a senior defense ministry official, the U.S. side wanted \"much faster progress\" on costs.\n"
             "Farmers chanted \"No more concessions\" outside the ministry.")
     ctx, qs = facts(text, "statement")
-    got = {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
-           for f in qs}
+    got = speakers_by_quote(ctx, qs)
     assert got["moving closer"] == "Taro Sato"
     assert got["a fair and lasting deal"] == "Helen Ward"
     assert "official" in got["much faster progress"]
@@ -489,8 +494,7 @@ def test_transcript_turns_of_people_in_the_story_are_quotes_and_presenters_are_n
             "CHILEAN OFFICIAL (voiced by actor): The door is still open for a fair deal.\n\n"
             "MARA QUINN: Leo Park reporting.")
     ctx, qs = facts(text, "statement", published="2023-10-30")
-    got = {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
-           for f in qs}
+    got = speakers_by_quote(ctx, qs)
     assert set(got) == {"We will not sign a deal that hurts our growers", "The door is still open for a fair deal"}
     assert got["We will not sign a deal that hurts our growers"] == "Ines Solano"
     assert "Chile" in got["The door is still open for a fair deal"] and "official" in got["The door is still open for a fair deal"]
@@ -586,8 +590,7 @@ def test_apposed_names_quoted_as_saying_and_a_pronoun_after_the_clause_subject()
             "A local newspaper quoted a senior trade official as saying \"nothing is agreed yet\".\n"
             "Trade Minister Paul Grant met Herrera Vidal and thanked her for what he called \"a serious and welcome offer\".")
     ctx, qs = facts(text, "statement", published="2023-03-07")
-    got = {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
-           for f in qs}
+    got = speakers_by_quote(ctx, qs)
     assert got["our farmers cannot wait"] == "Lucia Herrera Vidal"
     assert got["the gap is narrowing fast"] == "Paul Grant"
     assert "official" in got["nothing is agreed yet"]
