@@ -215,8 +215,9 @@ def shacl_limit() -> int:
 
 
 def _count_entities(store: GraphStore) -> int:
-    q = ("PREFIX parley: <https://w3id.org/parley/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?n) "
-         "WHERE { ?e parley:evidence ?ev . ?ev a parley:Mention }")
+    """Entities mentioned in the articles: those with a derived ``parley:mentionCount``."""
+    q = ("PREFIX parley: <https://w3id.org/parley/ontology#> SELECT (COUNT(?e) AS ?n) "
+         "WHERE { ?e parley:mentionCount ?m }")
     for row in store.query(q):
         return int(row["n"].value)
     return 0

@@ -156,11 +156,10 @@ class GraphStore:
             return False
         return any(g.value.startswith(ID + "graph/article/") for g in self.store.named_graphs())  # an older store
 
-    def refresh_derived(self) -> None:
-        """Recompute the provenance summaries if any article changed (after the union)."""
+    def _refresh_derived(self) -> None:
+        """Recompute the provenance summaries from the union if any article changed."""
         if self.read_only or not self.derived_stale():
             return
-        self.refresh_union()
         try:
             triples = list(summaries(self.store.query))
             self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {DERIVED_GRAPH} {{ ?s ?p ?o }} }} ;\n"
@@ -176,7 +175,7 @@ class GraphStore:
     def refresh(self) -> None:
         """Bring the union default graph and the derived summaries up to date (a no-op when read-only)."""
         self.refresh_union()
-        self.refresh_derived()
+        self._refresh_derived()
 
     # -- reading -------------------------------------------------------------
     def query(self, sparql: str, **kwargs):
