@@ -13,6 +13,8 @@ from .facts import Evidence
 from .iris import article_iri, evidence_iri, mint, sentence_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_INTEGER = ox.NamedNode(XSD + "integer")
+DATATYPES = {p: ox.NamedNode(XSD + d) for p, d in (("day", "date"), ("month", "gYearMonth"), ("year", "gYear"))}
 KIND_CLASS = {"round": "Round", "negotiation": "Negotiation", "agreement": "Agreement", "stance": "Stance",
               "statement": "Statement", "MonetaryAmount": "MonetaryAmount", "Percentage": "Percentage",
               "Ratio": "Ratio", "Count": "Count"}
@@ -23,8 +25,7 @@ class Concept(tuple):
 
 
 def date_literal(d: PartialDate) -> ox.Literal:
-    dtype = {"day": "date", "month": "gYearMonth", "year": "gYear"}[d.precision]
-    return ox.Literal(d.iso(), datatype=ox.NamedNode(XSD + dtype))
+    return ox.Literal(d.iso(), datatype=DATATYPES[d.precision])
 
 
 def term(value: Any) -> ox.Term:
@@ -37,7 +38,7 @@ def term(value: Any) -> ox.Term:
     if isinstance(value, bool):
         return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+        return ox.Literal(str(value), datatype=XSD_INTEGER)
     if isinstance(value, Decimal):
         return ox.Literal(format_decimal(value), datatype=ox.NamedNode(XSD + "decimal"))
     if isinstance(value, str) and value.startswith(("https://", "http://")):
@@ -72,8 +73,8 @@ class Emitter:
         self.add(node, RDF_TYPE, getattr(P, cls))
         self.add(node, P.article, self.art)
         self.add(node, P.sentence, sentence_iri(self.aid, ev.sentence))
-        self.add(node, P.beginIndex, ox.Literal(str(ev.start), datatype=ox.NamedNode(XSD + "integer")))
-        self.add(node, P.endIndex, ox.Literal(str(ev.end), datatype=ox.NamedNode(XSD + "integer")))
+        self.add(node, P.beginIndex, ev.start)
+        self.add(node, P.endIndex, ev.end)
         self.add(node, P.claimedBy, ev.claimed_by or self.ctx.publisher_iri)
         self.add(node, P.claimantText, ev.claimant_text)
         if cls == "Mention":
@@ -121,8 +122,8 @@ class Emitter:
             self.add(node, RDF_TYPE, P.Sentence)
             self.add(node, P.article, self.art)
             self.add(node, P.text, s.text)
-            self.add(node, P.beginIndex, ox.Literal(str(s.start), datatype=ox.NamedNode(XSD + "integer")))
-            self.add(node, P.endIndex, ox.Literal(str(s.end), datatype=ox.NamedNode(XSD + "integer")))
+            self.add(node, P.beginIndex, s.start)
+            self.add(node, P.endIndex, s.end)
         return sorted(self.triples, key=str)
 
 

@@ -89,7 +89,9 @@ class ClosedNamespace:
     def __getattr__(self, local: str) -> ox.NamedNode:
         if local.startswith("_") or local not in self._terms:
             raise AttributeError(f"{self._name}:{local} is not declared in ontology/parley.ttl")
-        return ox.NamedNode(self._base + local)
+        node = ox.NamedNode(self._base + local)
+        setattr(self, local, node)  # later lookups skip __getattr__ (the emitter asks for a few terms per triple)
+        return node
 
     def __contains__(self, local: str) -> bool:
         return local in self._terms
