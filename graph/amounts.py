@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..ontology.rules import Rules
+from .currencies import cldr_names, cldr_symbols, unit_codes
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Quantity:
     subject_rule: str | None = None  # for counts: military | workforce | agreement
     noun: str | None = None
     converted_from: int | None = None  # index of the figure this one restates (a conversion)
+    shared: tuple[str, ...] = ()  # currencies a shared word or symbol may mean ("Rs": INR, PKR, …); unit is the default
     inherits: int | None = None  # index of the figure whose role this one shares ("to A from B")
 
 
@@ -53,6 +55,8 @@ class Grammar:
     symbols: dict[str, str]
     words: dict[str, str]
     subunits: dict[str, tuple[str, int]]
+    markers: dict[str, str]  # "(U.S.)" after "$1-trillion" -> USD
+    shared: dict[str, str]  # a word (lower case) or symbol several currencies use -> CLDR unit noun ("Rs" -> "rupee")
     count_nouns: dict[str, tuple[str, str | None]]
     units_ordinal: frozenset[str] = frozenset()  # fraction words that are also ordinals ("fourth")
 
@@ -77,13 +81,22 @@ def _compile(rules: Rules) -> Grammar:
     symbols: dict[str, str] = {}
     words: dict[str, str] = {}
     subunits: dict[str, tuple[str, int]] = {}
+    shared: dict[str, str] = {}
+    marks: dict[str, str] = {}
     for row in rules.table("currencies.jsonl"):
+        marks.update({mark: row["code"] for mark in row.get("markers", [])})
         for s in row["symbols"]:
             symbols[s] = row["code"]
         for w in row["words"]:
             words[w.lower()] = row["code"]
         for w, per in row.get("subunits", {}).items():
             subunits[w.lower()] = (row["code"], per)
+        for form, noun in row.get("shared", {}).items():
+            shared[form if form in row["symbols"] else form.lower()] = noun
+    for name, code in cldr_names().items():  # every other currency by its English names ("Ethiopian birr")
+        words.setdefault(name, code)
+    for sym, code in cldr_symbols().items():  # and by its symbol if that carries a currency sign ("R$", "₪")
+        symbols.setdefault(sym, code)
     count_nouns: dict[str, tuple[str, str | None]] = {}
     for row in rules.table("count_units.jsonl"):
         for n in row["nouns"]:
@@ -97,7 +110,8 @@ def _compile(rules: Rules) -> Grammar:
     sym = _alt(symbols)
     cur_words = _alt([*words, *subunits])
     lb = r"(?<![\w.$€£¥₩])"
-    money = [rf"{lb}(?P<sym>{sym})\s?{number}{scale}(?:\s+(?P<w1>{cur_words})\b)?",
+    markers = _alt(marks) or r"(?!)"
+    money = [rf"{lb}(?P<sym>{sym})\s?{number}{scale}(?:\s*(?P<marker>{markers})|\s+(?P<win>in\s+)?(?P<w1>(?i:{cur_words}))\b)?",
              rf"{lb}{number}{scale}[\s-]+(?:of\s+)?(?P<w2>{cur_words})\b"]
     percent = rf"{lb}{number}\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     mult = _alt(nums["multipliers"])
@@ -113,7 +127,7 @@ def _compile(rules: Rules) -> Grammar:
     flags = re.IGNORECASE
     return Grammar(re.compile(number, flags), [re.compile(m, re.IGNORECASE if i else 0) for i, m in enumerate(money)], re.compile(percent, flags), re.compile(ratio, flags),
                    re.compile(count), units, {k.lower(): v for k, v in scales.items()}, nums["fractions"],
-                   nums["multipliers"], symbols, words, subunits, count_nouns,
+                   nums["multipliers"], symbols, words, subunits, marks, shared, count_nouns,
                    frozenset(nums["fractions"]) & frozenset(nums["ordinals"]))
 
 
@@ -187,19 +201,28 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
         v = _scaled(m, g)
         if v is None or not free(*m.span()):
             continue
+        shared: tuple[str, ...] = ()
+        span = m.span()
         if "sym" in m.re.groupindex and m.group("sym"):
             code = g.symbols[m.group("sym")]
-            if m.group("w1"):
-                code = g.words[m.group("w1").lower()]
+            shared = unit_codes(g.shared[m.group("sym")]) if m.group("sym") in g.shared else ()
+            w1 = (m.group("w1") or "").lower()
+            if m.group("marker"):
+                code, shared = g.markers[m.group("marker")], ()  # "$1-trillion (U.S.)"
+            elif m.group("win") and not ("$" in m.group("sym") and w1.endswith(("dollar", "dollars"))):
+                span = (m.start(), m.end("scale") if m.group("scale") else m.end("num"))  # "$9 million in won": paid in
+            elif w1:
+                code, shared = g.words[w1], ()  # "US$2 billion dollars", "$1.24-trillion in Canadian dollars"
         else:
             w = m.group("w2").lower()
             code = g.words.get(w) or g.subunits[w][0]
+            shared = unit_codes(g.shared[w]) if w in g.shared else ()
             if w in g.subunits:
                 v = v / g.subunits[w][1]
         if "sym" in m.re.groupindex and m.group("sym").isalpha() and not m.group("scale") and v < 10 and not re.search(r"\.\d", m.group("num")):
             continue  # "W 5" or "RM 3" without scale: too easily a name or a label
-        found.append(Quantity("MonetaryAmount", v, code, *m.span(), m.group()))
-        taken.append(m.span())
+        found.append(Quantity("MonetaryAmount", v, code, *span, text[span[0]:span[1]], shared=shared))
+        taken.append(span)
     for m in g.percent.finditer(text):
         v = _scaled(m, g)
         if v is not None and free(*m.span()):
@@ -263,7 +286,7 @@ PART_OF = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:the\s+
                      r"(?:roughly\s+|about\s+|some\s+|nearly\s+|around\s+|almost\s+)?$")
 SOURCE_AFTER = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to\s+the|"
                           r"involved\s+in\s+the|who\s+(?:spoke|asked|declined|requested))\b", re.I)
-CONVERSION_GAP = re.compile(r"^\s*(?:\(\s*|,?\s*or\s+|\s*/\s*)(?:about|around|roughly|some|nearly|approximately|almost|over|more than|US)?\s*$", re.I)
+CONVERSION_GAP = re.compile(r"^\s*(?:(?:a|per)\s+(?:year|month)\s*|annually\s*)?(?:\(\s*|,?\s*or\s+|\s*/\s*)(?:about|around|roughly|some|nearly|approximately|almost|over|more than|US)?\s*$", re.I)
 
 
 def _link_conversions(text: str, found: list[Quantity]) -> None:

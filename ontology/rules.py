@@ -80,6 +80,18 @@ def _check_row(name: str, lineno: int, row: Any, problems: list[str]) -> None:
 
         if row.get("code") not in list_currencies():
             problems.append(f"{where}: {row.get('code')!r} is not an ISO 4217 code")
+        shared, markers = row.get("shared", {}), row.get("markers", [])
+        if not isinstance(shared, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in shared.items()):
+            problems.append(f"{where}: 'shared' must map a word or symbol to the CLDR unit noun it stands for")
+        else:
+            from ..graph.currencies import unit_codes
+
+            for form, noun in shared.items():
+                if row.get("code") not in unit_codes(noun):
+                    problems.append(f"{where}: no currency in use named '... {noun}' includes {row.get('code')}; "
+                                    f"fix the noun given for {form!r}")
+        if not isinstance(markers, list) or not all(isinstance(m, str) for m in markers):
+            problems.append(f"{where}: 'markers' must be a list of strings such as \"(U.S.)\"")
 
 
 def parse_rules(texts: dict[str, str]) -> Rules:

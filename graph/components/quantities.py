@@ -27,6 +27,7 @@ import re
 
 from ..amounts import Quantity, find_quantities
 from ..context import ArticleContext, Hit, component
+from ..currencies import local_code
 from ..dates import PartialDate
 from ..emit import Concept, format_decimal
 from ..facts import Evidence, Fact, NewEntity
@@ -234,6 +235,22 @@ def _year(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity) 
     return PartialDate(e.date.year)
 
 
+def _local_currency(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str:
+    """The currency a shared word or symbol means here (see :func:`parley.graph.currencies.local_code`)."""
+    ref = ctx.lexicon.reference
+    home = None
+    if ctx.cleaned.dateline_place:
+        name = ctx.cleaned.dateline_place.lower()
+        place = next((e for e in ref.of_type("Place", "Country") if e.label.lower() == name), None)
+        home = place.iri if place is not None and place.type == "Country" else place.country if place else None
+    countries = []  # (sentence, country) of each country named, or of the known city named
+    for m in ctx.mentions:
+        ent = ref.get(m.iri) if m.type == "Place" else None
+        if m.type == "Country" or ent is not None and ent.country:
+            countries.append((m.sentence, m.iri if m.type == "Country" else ent.country))
+    return local_code(q.unit, q.shared, home, [c for i, c in countries if i == sent.index], [c for _, c in countries])
+
+
 @component("quantities")
 def quantities(ctx: ArticleContext) -> None:
     rules = ctx.lexicon.rules
@@ -242,6 +259,9 @@ def quantities(ctx: ArticleContext) -> None:
         qs = find_quantities(sent.text, rules)
         if not qs:
             continue
+        for q in qs:
+            if q.shared:  # "Rs506 billion" in a Pakistani paper: rupees, but whose?
+                q.unit = _local_currency(ctx, sent, q)
         made: list[Fact | None] = []
         for i, q in enumerate(qs):
             if q.converted_from is None and i and made[i - 1] is not None and qs[i - 1].kind == q.kind and FROM.match(sent.text[qs[i - 1].end:q.start]):
