@@ -199,3 +199,23 @@ def test_a_since_clause_dates_an_earlier_event_unless_it_names_a_round():
     assert not [e.label for e in ctx.entities.values() if e.type == "Person"]  # not "Level Meeting"
     text = ("Peru and Chile met in Lima on Monday, the first time since the 13th round on October 10 last year.")
     assert [(r["ordinal"], r.get("startDate")) for r in rounds(text, "2022-01-12") if r.get("ordinal")] == [(13, "2021-10-10")]
+
+
+def test_talks_on_a_topic_that_opened_somewhere_and_an_ordinal_without_its_noun_mid_sentence():
+    text = ("Japan and the United States ended a fifth round of host-nation support talks in Tokyo on Friday.\n"
+            "It was the first session held in Tokyo since talks on the new cost-sharing deal opened in Honolulu in January.\n"
+            "A second round followed in Okinawa in February, and the third took place in Washington last month.")
+    # "the first session held in Tokyo since …" is no first round; the opening is, and so is "the third" after ", and"
+    assert rounds(text, "2021-05-14") == [
+        {"ordinal": 1, "venue": "honolulu", "startDate": "2021-01", "status": "held"},
+        {"ordinal": 2, "venue": "okinawa", "startDate": "2021-02", "status": "held"},
+        {"ordinal": 3, "venue": "washington", "startDate": "2021-04", "status": "held"},
+        {"ordinal": 5, "venue": "tokyo", "endDate": "2021-05-14", "status": "held"}]
+
+
+def test_the_first_round_since_an_event_is_still_the_first():
+    text = ("China and the United States ended a third round of trade talks in Beijing on Friday.\n"
+            "The first round since the truce, a three-day meeting, was held in Washington in early January, "
+            "and the second took place in Beijing on Jan. 30-31.")
+    assert [(r["ordinal"], r.get("venue")) for r in rounds(text, "2019-02-15")] == [
+        (1, "washington"), (2, "beijing"), (3, "beijing")]

@@ -28,6 +28,9 @@ RELATIVE = {"that", "which"}
 OLD = 30  # days: a bare "Negotiations began …" this long before publication is the process's start
 DETERMINERS = {"the", "these", "those", "this", "its", "their", "our"}
 OPENING_ADJECTIVES = {"formal", "official", "bilateral", "trade", "nuclear", "border", "cost-sharing", "peace", "water"}
+TOPIC_PREPOSITIONS = {"on", "over", "about", "for", "between", "with"}  # the talks' topic or parties, before the verb
+TOPIC_SPAN = 8  # tokens
+CLAUSE_MARKS = {",", ";", ":", "(", ")", "—", "–", "--", "."}  # not "-": "the cost-sharing deal"
 AUXILIARIES = {"had", "have", "has", "first", "originally", "initially", "formally", "officially"}
 
 
@@ -66,6 +69,11 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
         i += 1
     elif not (since or bare):
         return None
+    elif i < sent.span.end and lower[i] in TOPIC_PREPOSITIONS:  # "since talks on the 10th SMA opened in Honolulu"
+        j = next((j for j in range(i + 1, min(sent.span.end, i + 1 + TOPIC_SPAN + 1))
+                  if sent.tokens.text[j] in CLAUSE_MARKS or _verb_at(sent, j)), None)
+        if j is not None and sent.tokens.text[j] not in CLAUSE_MARKS:
+            i = j
     while i < sent.span.end and lower[i] in AUXILIARIES:
         i += 1
     n = _verb_at(sent, i)

@@ -290,7 +290,9 @@ def rounds(ctx: ArticleContext) -> None:
             or known and h.tok_start > sent.span.start and sent.tokens.lower[h.tok_start - 1] in {"next", "following"})]
         if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
             candidates = [(talk_hits[0], "talks")]
-        if not candidates and not talk_hits and known:
+        if candidates:  # "A second round followed in April, and the third took place in Washington"
+            candidates += [(h, "round") for h in elliptical_round(ctx, sent) if h.start > max(c.start for c, _ in candidates)]
+        elif not talk_hits and known:  # "The third took place in Washington", after rounds were told
             candidates = [(h, "round") for h in elliptical_round(ctx, sent)]
         if "again" in families:  # "the delegations will meet again next month" (also after a round just told)
             again = next(h for h in hits if any(f == "again" for f, _ in ctx.lexicon.cue_values[h.key]))
@@ -316,6 +318,8 @@ def rounds(ctx: ArticleContext) -> None:
                 continue
             if kind == "round":
                 ordinal, plural = ordinal_at(ctx, sent, h.tok_start, known)
+                if ordinal == 1 and _first_since(sent, h):
+                    ordinal = None  # "the first session held in Tokyo since talks opened": not the first round
             else:
                 planned = [f.props["ordinal"] for f in by_iri.values() if "ordinal" in f.props and f.props["status"][1] == "planned"]
                 # "will meet again" after a planned round was told: that same round, not one more
@@ -367,6 +371,25 @@ def rounds(ctx: ArticleContext) -> None:
             _put(ctx, by_iri, iri, props, Evidence(sent.index, h.start, h.end))
     _merge_unordinaled(ctx, by_iri, firsts)
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
+
+
+def _first_since(sent, h) -> bool:
+    """ "the first session held in Tokyo since …", "the first session since the sixth round": a superlative,
+    not the first round.  "The first round since the truce" still numbers the rounds from that event."""
+    toks = sent.tokens
+    for i in range(h.tok_end, min(sent.span.end, h.tok_end + 6)):
+        if toks.is_punct[i] and toks.text[i] != "-":
+            return False
+        if toks.lower[i] == "since":
+            after = {toks.lower[j] for j in range(i + 1, min(sent.span.end, i + 5))}
+            return i > h.tok_end or bool(after & _session_nouns())
+    return False
+
+
+@lru_cache(maxsize=1)
+def _session_nouns() -> frozenset[str]:
+    neg = load_rules().data("negotiation.json")
+    return frozenset(w.lower() for w in [*neg["round_nouns"], *neg["talk_nouns"]])
 
 
 def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev: Evidence) -> None:

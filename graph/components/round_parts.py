@@ -101,14 +101,21 @@ ELLIPSIS_VERBS = {"took", "was", "is", "will", "would", "had", "came", "ended", 
 
 def elliptical_round(ctx: ArticleContext, sent) -> list[Hit]:
     """ "The second took place in Washington on Jan. 30-31", right after rounds were told: an ordinal with
-    its noun left out opens the sentence.  The hit sits on the verb, so the ordinal is the word before it."""
+    its noun left out opens the sentence or a clause ("…, and the third took place in Washington last
+    month").  The hit sits on the verb, so the ordinal is the word before it."""
     toks = sent.tokens
-    i = sent.span.start
-    if i + 2 >= sent.span.end or toks.lower[i] not in {"the", "a"} or ordinal_word(ctx, toks.lower[i + 1]) is None \
-            or toks.lower[i + 2] not in ELLIPSIS_VERBS:
-        return []
-    a = sent.char(i + 2)
-    return [Hit("ellipsis", i + 2, i + 3, a, a + len(toks.text[i + 2]), toks.text[i + 2])]
+    hits = []
+    for i in range(sent.span.start, sent.span.end - 2):
+        opens = i == sent.span.start or toks.text[i - 1] == ";" or (
+            i - 2 >= sent.span.start and toks.lower[i - 1] in CLAUSE_JOINERS and toks.text[i - 2] == ",")
+        if opens and toks.lower[i] in {"the", "a"} and ordinal_word(ctx, toks.lower[i + 1]) is not None \
+                and toks.lower[i + 2] in ELLIPSIS_VERBS:
+            a = sent.char(i + 2)
+            hits.append(Hit("ellipsis", i + 2, i + 3, a, a + len(toks.text[i + 2]), toks.text[i + 2]))
+    return hits
+
+
+CLAUSE_JOINERS = {"and", "while", "whereas", "but"}
 
 
 CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|although|though)\b|\bwhile\b")
