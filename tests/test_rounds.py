@@ -219,3 +219,9 @@ def test_the_first_round_since_an_event_is_still_the_first():
             "and the second took place in Beijing on Jan. 30-31.")
     assert [(r["ordinal"], r.get("venue")) for r in rounds(text, "2019-02-15")] == [
         (1, "washington"), (2, "beijing"), (3, "beijing")]
+
+
+def test_a_city_inside_the_region_named_first_is_the_venue():
+    text = ("South Korea and the United States ended a second round of cost-sharing talks in Hawaii on Thursday.\n"
+            "The second round, held in Honolulu, produced no deal.")
+    assert [(r["ordinal"], r.get("venue")) for r in rounds(text, "2019-10-25")] == [(2, "honolulu")]

@@ -402,9 +402,22 @@ def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev
     else:
         for k, v in props.items():
             old = fact.props.get(k)
-            if old is None or (k in {"startDate", "endDate"} and _better_date(k, old, v, fact.props)):
+            if old is None or (k in {"startDate", "endDate"} and _better_date(k, old, v, fact.props)) \
+                    or (k == "venue" and _within(ctx, v, old)):  # "in Hawaii" (headline), then "in Honolulu"
                 fact.props[k] = v
     fact.evidence.append(ev)
+
+
+def _within(ctx: ArticleContext, place: str, region: str) -> bool:
+    """True when ``place`` lies inside ``region`` by the reference data's ``parley:locatedIn`` links."""
+    ref, seen = ctx.lexicon.reference, set()
+    ent = ref.get(place)
+    while ent is not None and ent.located_in and ent.located_in not in seen:
+        if ent.located_in == region:
+            return True
+        seen.add(ent.located_in)
+        ent = ref.get(ent.located_in)
+    return False
 
 
 def _better_date(key: str, old, new, props: dict) -> bool:
