@@ -225,3 +225,9 @@ def test_a_city_inside_the_region_named_first_is_the_venue():
     text = ("South Korea and the United States ended a second round of cost-sharing talks in Hawaii on Thursday.\n"
             "The second round, held in Honolulu, produced no deal.")
     assert [(r["ordinal"], r.get("venue")) for r in rounds(text, "2019-10-25")] == [(2, "honolulu")]
+
+
+def test_a_day_after_the_talks_dates_them_the_day_before():
+    text = ("Japan on Sunday urged China and South Korea to return to the table, "
+            "a day after their trade talks broke down in Busan.")
+    assert [(r.get("startDate"), r["status"]) for r in rounds(text, "2019-10-06")] == [("2019-10-05", "broken_off")]

@@ -18,6 +18,7 @@ from ..dates import PartialDate, TimeExpr
 AFTER = 20  # characters: a cue verb after the date must be this close to be the date's ("Friday, ending …")
 SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|-|–|to|through)\s*$")
 OUTCOME_AFTER = re.compile(r"\s+(?:with|without|in\s+(?:a|an|the|deadlock|stalemate|failure|acrimony))\b", re.IGNORECASE)  # how, not when
+OFFSET = re.compile(r"\b(a|an|one|two|three|four|five|six|\d+)\s+(days?|weeks?)\s+(after|before)\b", re.IGNORECASE)
 DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
 
 
@@ -53,12 +54,33 @@ def shift(d: PartialDate, days: int) -> PartialDate:
     return PartialDate(x.year, x.month, x.day)
 
 
-def meeting_span(ctx: ArticleContext, sent, when: TimeExpr | None, end: PartialDate | None
+def offset_days(ctx: ArticleContext, sent, when: TimeExpr, at: int | None) -> int:
+    """Days from ``when`` to a meeting told after it as "a day after …" / "two days before …" (0 otherwise):
+    "South Korea on Sunday urged …, a day after the talks broke down" dates the talks Saturday."""
+    if at is None or at < when.end:
+        return 0
+    m = None
+    for m in OFFSET.finditer(sent.text, when.end, at):
+        pass
+    if m is None or re.search(r"[;.]", sent.text[m.end():at]):
+        return 0
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else 1 if word in {"a", "an"} else ctx.lexicon.rules.data("numbers.json")["units"].get(word)
+    if not n:
+        return 0
+    n *= 7 if m.group(2).lower().startswith("week") else 1
+    return -n if m.group(3).lower() == "after" else n
+
+
+def meeting_span(ctx: ArticleContext, sent, when: TimeExpr | None, end: PartialDate | None, at: int | None = None
                  ) -> tuple[PartialDate | None, PartialDate | None]:
-    """(start, end) of the meeting a sentence dates with ``when`` (``end`` already found by a "7-9" span)."""
+    """(start, end) of the meeting a sentence dates with ``when`` (``end`` already found by a "7-9" span);
+    ``at``, the offset of the meeting's noun in the sentence, lets "a day after" move the date."""
     if when is None or when.date is None:
         return None, end
     date = when.date
+    if date.precision == "day" and end is None and (days := offset_days(ctx, sent, when, at)):
+        return shift(date, days), None
     before = SPAN_BEFORE.search(sent.text[:when.start])
     if end is None and before and date.precision == "day" and 1 <= int(before.group(1)) < date.day:
         return PartialDate(date.year, date.month, int(before.group(1))), date  # "30th and 31st May, 2022"

@@ -340,7 +340,8 @@ def rounds(ctx: ArticleContext) -> None:
             nearest = joined[-1] if joined else nearest  # "on Thursday and Friday": the span starts at its first day
             if kind == "round" and ordinal is None and nearest is not None and abs(nearest.start - (h.start - sent.start)) > FAR:
                 nearest = None  # "the session at X was the first since the third round broke off last month"
-            date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None)
+            date, end = meeting_span(ctx, sent, nearest, _span_end(sent.text, nearest, times) if nearest else None,
+                                     h.start - sent.start)
             if h.start in opened:  # "after seven earlier rounds that began in Honolulu in April": a count only
                 date = end = None
             dated = date or end
