@@ -19,11 +19,11 @@ FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
     "examples": (0.75, {"amount": 0.70, "actor": 0.82, "round": 0.88, "quote": 0.86, "stance": 0.49}),
     "corpus": (0.77, {"amount": 0.78, "actor": 0.81, "round": 0.78, "quote": 0.93, "stance": 0.51}),
     # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
-    "heldout": (0.75, {"amount": 0.71, "actor": 0.82, "round": 0.71, "quote": 0.86, "stance": 0.64}),
+    "heldout": (0.75, {"amount": 0.73, "actor": 0.82, "round": 0.71, "quote": 0.86, "stance": 0.64}),
     # a second blind set, first measured at 0.514 (2026-11-23) before any rule was changed with it in view
     "heldout2": (0.66, {"amount": 0.46, "actor": 0.76, "round": 0.62, "quote": 0.77, "stance": 0.68}),
     # a third blind set, first measured at 0.510 (2026-11-23, session 7) before any rule was changed with it in view
-    "heldout3": (0.49, {"amount": 0.33, "actor": 0.66, "round": 0.32, "quote": 0.62, "stance": 0.52}),
+    "heldout3": (0.51, {"amount": 0.33, "actor": 0.66, "round": 0.41, "quote": 0.62, "stance": 0.52}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
