@@ -231,3 +231,5 @@ def test_a_day_after_the_talks_dates_them_the_day_before():
     text = ("Japan on Sunday urged China and South Korea to return to the table, "
             "a day after their trade talks broke down in Busan.")
     assert [(r.get("startDate"), r["status"]) for r in rounds(text, "2019-10-06")] == [("2019-10-05", "broken_off")]
+    text = "On Sunday, a day after the minister's remarks, trade talks between China and Japan broke down in Busan."
+    assert [r.get("startDate") for r in rounds(text, "2019-10-06")] == ["2019-10-06"]  # the offset is the remarks'

@@ -19,6 +19,7 @@ AFTER = 20  # characters: a cue verb after the date must be this close to be the
 SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|-|–|to|through)\s*$")
 OUTCOME_AFTER = re.compile(r"\s+(?:with|without|in\s+(?:a|an|the|deadlock|stalemate|failure|acrimony))\b", re.IGNORECASE)  # how, not when
 OFFSET = re.compile(r"\b(a|an|one|two|three|four|five|six|\d+)\s+(days?|weeks?)\s+(after|before)\b", re.IGNORECASE)
+OFFSET_REACH = 6  # words between "a day after" and the meeting's noun ("their first working-level nuclear talks")
 DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
 
 
@@ -62,8 +63,9 @@ def offset_days(ctx: ArticleContext, sent, when: TimeExpr, at: int | None) -> in
     m = None
     for m in OFFSET.finditer(sent.text, when.end, at):
         pass
-    if m is None or re.search(r"[;.]", sent.text[m.end():at]):
-        return 0
+    between = sent.text[m.end():at] if m is not None else ""
+    if m is None or re.search(r"[;.,]", between) or len(between.split()) > OFFSET_REACH:
+        return 0  # "On Monday, a week after Trump's tweet, the talks resumed": the offset is not the talks'
     word = m.group(1).lower()
     n = int(word) if word.isdigit() else 1 if word in {"a", "an"} else ctx.lexicon.rules.data("numbers.json")["units"].get(word)
     if not n:
