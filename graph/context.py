@@ -104,6 +104,11 @@ class ArticleContext:
     def mentions_in(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sent.index]
 
+    def dateline_place(self):
+        """The reference Place the dateline names ("SEOUL, Nov 19 (Yonhap) --"), if the reference data knows it."""
+        name = (self.cleaned.dateline_place or "").lower()
+        return next((e for e in self.lexicon.reference.of_type("Place") if e.label.lower() == name), None) if name else None
+
     def new_place(self, name: str) -> str:
         """The IRI of a venue the reference data does not know ("Villa Elfvik"), registered as a Place."""
         iri = mint("place", name)

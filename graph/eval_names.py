@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from .iris import ascii_fold
 
 _DROP = re.compile(r"[.'\u2018\u2019\u2010\u2011\u2012\u2013\u2014-]")  # removed inside names: U.S. -> us, Eun-bo -> eunbo
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -41,7 +42,7 @@ def eval_query(name: str) -> str:
 def fold(text: str) -> str:
     """ASCII, lower case, typographic quotes made plain."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return ascii_fold(text).lower()
 
 
 def stem(word: str) -> str:

@@ -8,9 +8,14 @@ import unicodedata
 from ..ontology.vocab import ID
 
 
+def ascii_fold(text: str) -> str:
+    """``"Brasília"`` -> ``"Brasilia"``: accents dropped (NFKD), other non-ASCII characters removed."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def slug(text: str) -> str:
     """``"Kang Kyung-wha"`` -> ``"kang-kyung-wha"`` (ASCII, lower case, hyphens)."""
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    norm = ascii_fold(text)
     norm = re.sub(r"[^A-Za-z0-9]+", "-", norm).strip("-").lower()
     return norm[:80] or "x" + hashlib.sha1(text.encode()).hexdigest()[:8]
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections import Counter
 
 import pyoxigraph as ox
 from babel import Locale
 
-from ..graph.iris import slug
+from ..graph.iris import ascii_fold, slug
 from .resources import data_path
 
 NOT_COUNTRIES = {"AC", "AQ", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ", "BV", "HM", "UM"}
@@ -65,11 +64,6 @@ def _info() -> dict[str, tuple[str | None, str | None]]:
             out[code] = ((info.get("demonym") or "").strip() or None,
                          capital.strip() or None if isinstance(capital, str) else None)  # several capitals: none
     return out
-
-
-def _plain(text: str) -> str:
-    """ "Brasília" -> "Brasilia": articles often drop the accents."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _names(code: str, name: str) -> tuple[str, list[str]]:
@@ -122,7 +116,7 @@ def turtle() -> str:
 
 
 def _place(place: str, capital: str, country: str) -> str:
-    plain = _plain(capital)
+    plain = ascii_fold(capital)  # "Brasilia": articles often drop the accents
     other = f" ; skos:altLabel {ox.Literal(plain, language='en')}" if plain != capital else ""
     return f"{place} a parley:Place ; skos:prefLabel {ox.Literal(capital, language='en')}{other} ; parley:country {country} ."
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+from ...graph.iris import ascii_fold
 from .data import Provenance
 
 STYLES = Path(__file__).resolve().parent / "styles.json"
@@ -46,8 +46,7 @@ def short(label: str, limit: int = LABEL_MAX) -> str:
 
 def slug(text: str) -> str:
     """A file-name-safe, readable slug (ASCII letters, digits and dashes)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", ascii_fold(text)).strip("-").lower()
     return text[:60] or "x"
 
 

@@ -10,7 +10,6 @@ official``, ``[modifier] lawmakers``.  Heads and titles come from
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -19,7 +18,7 @@ from ...ontology.rules import load_rules
 from ...ontology.vocab import ID
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
-from ..iris import mint, slug
+from ..iris import ascii_fold, mint, slug
 from ..speakers import speech_hits
 from ..topics import time_words
 
@@ -28,8 +27,7 @@ NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-
 
 def is_name_token(text: str) -> bool:
     """A word shaped like part of a personal name, accents allowed ("Micheál", "Łukasz", "Dvořák")."""
-    return bool(NAME_SHAPE.match(text) or (not text.isascii() and NAME_SHAPE.match(
-        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())))
+    return bool(NAME_SHAPE.match(text) or (not text.isascii() and NAME_SHAPE.match(ascii_fold(text))))
 
 
 NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}

@@ -23,12 +23,16 @@ OFFSET_REACH = 6  # words between "a day after" and the meeting's noun ("their f
 DURATION = re.compile(r"\b(\w+)(?:-day\b|\s+days?\s+of\b|-day-long\b)", re.IGNORECASE)
 
 
+def _number(ctx: ArticleContext, word: str) -> int | None:
+    """ "3" -> 3, "three" -> 3, "a" -> 1 (``units`` of ``numbers.json``); None for any other word."""
+    word = word.lower()
+    return int(word) if word.isdigit() else ctx.lexicon.rules.data("numbers.json")["units"].get(word)
+
+
 def duration_days(ctx: ArticleContext, text: str) -> int | None:
     """The meeting length a sentence states ("two-day talks", "three days of negotiations"), in days."""
-    units = ctx.lexicon.rules.data("numbers.json")["units"]
     for m in DURATION.finditer(text):
-        word = m.group(1).lower()
-        n = int(word) if word.isdigit() else units.get(word)
+        n = _number(ctx, m.group(1))
         if n is not None and 1 <= n <= 14:
             return n
     return None
@@ -60,14 +64,14 @@ def offset_days(ctx: ArticleContext, sent, when: TimeExpr, at: int | None) -> in
     "South Korea on Sunday urged …, a day after the talks broke down" dates the talks Saturday."""
     if at is None or at < when.end:
         return 0
-    m = None
-    for m in OFFSET.finditer(sent.text, when.end, at):
-        pass
-    between = sent.text[m.end():at] if m is not None else ""
-    if m is None or re.search(r"[;.,]", between) or len(between.split()) > OFFSET_REACH:
+    found = list(OFFSET.finditer(sent.text, when.end, at))
+    if not found:
+        return 0
+    m = found[-1]  # the offset nearest the meeting's noun
+    between = sent.text[m.end():at]
+    if re.search(r"[;.,]", between) or len(between.split()) > OFFSET_REACH:
         return 0  # "On Monday, a week after Trump's tweet, the talks resumed": the offset is not the talks'
-    word = m.group(1).lower()
-    n = int(word) if word.isdigit() else 1 if word in {"a", "an"} else ctx.lexicon.rules.data("numbers.json")["units"].get(word)
+    n = _number(ctx, m.group(1))
     if not n:
         return 0
     n *= 7 if m.group(2).lower().startswith("week") else 1

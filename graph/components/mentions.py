@@ -63,11 +63,9 @@ def _home_country(ctx: ArticleContext, counts: dict[str, int]) -> str | None:
     """The country an unqualified "foreign ministry" belongs to: dateline, publisher name, else most mentioned."""
     ref = ctx.lexicon.reference
     capitals = ref.capitals()
-    place = ctx.cleaned.dateline_place
-    if place:
-        for e in ref.of_type("Place"):
-            if e.label.lower() == place.lower():
-                return capitals.get(e.iri) or e.country
+    place = ctx.dateline_place()
+    if place is not None:
+        return capitals.get(place.iri) or place.country
     if ctx.doc.publisher:
         for e in sorted(ref.of_type("Country"), key=lambda e: -len(e.label)):
             forms = [e.label, *e.aliases, *e.demonyms]

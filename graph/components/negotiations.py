@@ -237,9 +237,8 @@ def _capital_named(ctx: ArticleContext, text: str) -> tuple[str, int] | None:
 
 def _dateline_place(ctx: ArticleContext) -> str | None:
     """The place of the dateline ("PUTRAJAYA, March 14 --"): a known place, else a new one."""
-    name = ctx.cleaned.dateline_place
-    known = next((e.iri for e in ctx.lexicon.reference.of_type("Place") if e.label.lower() == name.lower()), None)
-    return known or ctx.new_place(name)
+    known = ctx.dateline_place()
+    return known.iri if known is not None else ctx.new_place(ctx.cleaned.dateline_place)
 
 
 SPAN_DAY = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th)?\s*(?:round|percent|%))")
@@ -318,7 +317,7 @@ def rounds(ctx: ArticleContext) -> None:
                 continue
             if kind == "round":
                 ordinal, plural = ordinal_at(ctx, sent, h.tok_start, known)
-                if ordinal == 1 and _first_since(sent, h):
+                if ordinal == 1 and _first_since(sent, h, {x.tok_start for x in round_hits + talk_hits}):
                     ordinal = None  # "the first session held in Tokyo since talks opened": not the first round
             else:
                 planned = [f.props["ordinal"] for f in by_iri.values() if "ordinal" in f.props and f.props["status"][1] == "planned"]
@@ -374,23 +373,17 @@ def rounds(ctx: ArticleContext) -> None:
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
 
 
-def _first_since(sent, h) -> bool:
+def _first_since(sent, h, noun_starts: set[int]) -> bool:
     """ "the first session held in Tokyo since …", "the first session since the sixth round": a superlative,
-    not the first round.  "The first round since the truce" still numbers the rounds from that event."""
+    not the first round.  "The first round since the truce" still numbers the rounds from that event.
+    ``noun_starts``: where the sentence's round and talk nouns begin."""
     toks = sent.tokens
     for i in range(h.tok_end, min(sent.span.end, h.tok_end + 6)):
         if toks.is_punct[i] and toks.text[i] != "-":
             return False
         if toks.lower[i] == "since":
-            after = {toks.lower[j] for j in range(i + 1, min(sent.span.end, i + 5))}
-            return i > h.tok_end or bool(after & _session_nouns())
+            return i > h.tok_end or any(i < j < i + 5 for j in noun_starts)
     return False
-
-
-@lru_cache(maxsize=1)
-def _session_nouns() -> frozenset[str]:
-    neg = load_rules().data("negotiation.json")
-    return frozenset(w.lower() for w in [*neg["round_nouns"], *neg["talk_nouns"]])
 
 
 def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev: Evidence) -> None:

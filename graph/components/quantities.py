@@ -81,7 +81,7 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
         return "count"
     doc = sent.span.doc
     best: tuple[int, str] | None = None
-    hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
+    hits = _role_hits(ctx, sent)
     governed = {h.tok_start for h, v in hits if v in {"demand", "offer"}}
     that_clauses = sorted((h.tok_end, v) for h, v in _that_cues(sent, hits))
     right = _after_parenthesis(doc, span[1], sent.span.end)  # "1.04 trillion won ($850 million) Seoul paid"
@@ -202,6 +202,11 @@ def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, 
     return best[1] if best else ctx.payer
 
 
+def _role_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[Hit, str]]:
+    """The sentence's amount-role cues with the role each names ("demanded" -> "demand")."""
+    return [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
+
+
 def _that_cues(sent: Sentence, hits: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
     """The demand and offer cues among role ``hits`` that open a that-clause ("demanded that Beijing … pay")."""
     lower = sent.tokens.lower
@@ -212,7 +217,7 @@ def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: s
     """Whose position a demand or offer is: the actor named before the cue, else the speaker's country."""
     if role not in {"demand", "offer"}:
         return None
-    hits = [(h, v) for h in ctx.hits(sent, "cue") for f, v in ctx.lexicon.cue_values[h.key] if f == "role"]
+    hits = _role_hits(ctx, sent)
     cues = [h for h, v in _that_cues(sent, hits) if v == role and h.tok_end <= span[0]]
     limit = cues[-1].tok_start if cues else span[0]  # "Manila demanded that Beijing … pay": Manila holds the demand
     before = [m for m in ctx.mentions_in(sent) if m.tok_end <= limit and m.reading in SUBJECT_READINGS | {"person", "anon"}]
@@ -238,11 +243,11 @@ def _year(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity) 
 def _local_currency(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str:
     """The currency a shared word or symbol means here (see :func:`parley.graph.currencies.local_code`)."""
     ref = ctx.lexicon.reference
-    home = None
-    if ctx.cleaned.dateline_place:
-        name = ctx.cleaned.dateline_place.lower()
-        place = next((e for e in ref.of_type("Place", "Country") if e.label.lower() == name), None)
-        home = place.iri if place is not None and place.type == "Country" else place.country if place else None
+    place, name = ctx.dateline_place(), (ctx.cleaned.dateline_place or "").lower()
+    if place is not None:
+        home = place.country
+    else:  # "SINGAPORE --": a country named as the dateline
+        home = next((e.iri for e in ref.of_type("Country") if e.label.lower() == name), None) if name else None
     countries = []  # (sentence, country) of each country named, or of the known city named
     for m in ctx.mentions:
         ent = ref.get(m.iri) if m.type == "Place" else None

@@ -96,6 +96,7 @@ def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
     return "held"
 
 
+CLAUSE_JOINERS = {"and", "while", "whereas", "but"}  # after a comma they open a clause: ", and the third took place …"
 ELLIPSIS_VERBS = {"took", "was", "is", "will", "would", "had", "came", "ended", "opened", "began", "broke"}
 
 
@@ -113,9 +114,6 @@ def elliptical_round(ctx: ArticleContext, sent) -> list[Hit]:
             a = sent.char(i + 2)
             hits.append(Hit("ellipsis", i + 2, i + 3, a, a + len(toks.text[i + 2]), toks.text[i + 2]))
     return hits
-
-
-CLAUSE_JOINERS = {"and", "while", "whereas", "but"}
 
 
 CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|although|though)\b|\bwhile\b")
