@@ -261,10 +261,26 @@ def test_iso_countries_from_cldr_are_reference_entities_with_aliases():
     # a sentence restating the figure just reported keeps its role
     ("Japan will pay 1.2 trillion yen over five years.\nThe annual average of 240 billion yen compares with 201 billion yen now.",
      [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution")]),
+    # "from A to B" and "A, or an annual average of B": the second figure is the first one's kind
+    ("The share of fuel costs borne by Manila will fall from 64 percent to 55 percent.",
+     [("Percentage", "share"), ("Percentage", "share")]),
+    ("Tokyo's payment for base utilities drops from 23.1 billion yen in 2016 to about 19.8 billion yen in 2021.",
+     [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution")]),
+    ("Japan's host-nation support will total 910 billion yen (about 8.1 billion U.S. dollars), or an annual average of 182 billion yen.",
+     [("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution"), ("MonetaryAmount", "contribution")]),
+    # a payment inside an offer's infinitive is what is offered
+    ("Ankara rejected a Greek proposal to raise its yearly payment by 9 percent, diplomats said.",
+     [("Percentage", "offer")]),
 ])
 def test_roles_across_conversions_and_changes(text, roles):
     _, qs = facts(text, ("MonetaryAmount", "Percentage", "Ratio", "Count"))
     assert [(f.kind, f.props["role"][1]) for f in qs] == roles
+
+
+def test_a_currency_named_for_a_country_is_not_the_figure_subject():
+    ctx, qs = facts("The pipeline deal is worth 4.2 billion euros (about 4.6 billion U.S. dollars), the company said.",
+                    ("MonetaryAmount",))
+    assert len(qs) == 2 and all("subject" not in f.props for f in qs)
 
 
 def test_a_noun_after_a_figure_is_not_its_verb():

@@ -41,14 +41,20 @@ RIGHT_BONUS = 6  # "the 1.04 trillion won Seoul paid": a cue right after the fig
 PAYER_ROLES = {"contribution", "demand", "offer", "gap", "share"}
 RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth|cut|reduction|decrease)\b|^\W*(?:more|higher|up|down)\b", re.I)
 RISE_BEFORE = re.compile(r"\b(?:increase[sd]?|rises|rise|rose|risen|raised?|hike[sd]?|jump(?:s|ed)?|boost(?:s|ed)?|up|grows|grew|growth|climb(?:s|ed)?|cut|lowered)\s+(?:of\s+|by\s+)?(?:about\s+|around\s+|some\s+|a\s+|an\s+)?$", re.I)
+# "from 72 percent to 61 percent", "from 24.9 billion yen in 2015 to 21.1 billion yen in 2020": the second figure is the first's kind
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about |around |roughly |approximately |some |nearly )?$", re.I)
+TO_BETWEEN = re.compile(r"^[\s,)]*(?:(?:in|for)\s+[\w-]+\s+)?to\s+(?:about |around |roughly |approximately |some |nearly )?$", re.I)
+# "946.5 billion yen (…), or an annual average of approximately 189.3 billion yen": the same figure restated
+OR_RESTATED = re.compile(r"^[\s)]*,?\s*or\s+(?:an?\s+|the\s+)?(?:annual\s+|yearly\s+|monthly\s+)?(?:average\s+(?:of\s+)?)?"
+                         r"(?:about |around |roughly |approximately |some |nearly )?$", re.I)
 FROM = re.compile(r"^[\s,)]*(?:\w+\s+){0,3}?(?:up |down )?(?:from|compared with|compared to|versus|vs\.?)\s+(?:about |around |roughly |some )?$", re.I)
-RATE = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
+RATE = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*yearly\b", re.I)
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
 SUBJECT_READINGS = {"actor", "demonym", "group", "body"}
 UNIT_PRICE = re.compile(r"\s*(?:per|for each|for every|a|an)\s+(?:[\d,.]+\s+)?(?!year\b|month\b|week\b|day\b|annum\b)"
                         r"(?:litres?|liters?|gallons?|barrels?|tonnes?|tons?|kilograms?|kg|units?|cubic|megawatt|kilowatt)\b", re.I)
 # "$8 billion a year, roughly four times what …": a comparison in apposition to the figure before it
-APPOSITION = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|nearly|almost|around|some|over|"
+APPOSITION = re.compile(r"^[\s)]*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|nearly|almost|around|some|over|"
                         r"more\s+than|up\s+to|just\s+over|just\s+under|close\s+to|upward\s+of|well\s+over)?\s*$", re.I)
 # "The figure is …", "The annual average of …": a sentence that restates the figure just reported
 RESTATES = re.compile(r"^\W*(?:(?:the|this|that)\s+(?:new\s+|annual\s+|total\s+|final\s+)?(?:figure|amount|sum|total|average|payment|"
@@ -97,8 +103,8 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
                 continue
         else:
             continue
-        if role == "contribution" and h.tok_start > sent.span.start and doc[h.tok_start - 1].lower_ == "to" and any(g < h.tok_start for g in governed):
-            continue  # "asked Seoul to pay $5 billion": the demand governs
+        if role == "contribution" and _governed(doc, governed, h.tok_start):
+            continue  # "asked Seoul to pay $5 billion", "a proposal to raise its annual payment": the demand or offer governs
         clause = [v for g, v in that_clauses if g < h.tok_start <= g + 15]
         if role == "contribution" and clause:
             role = clause[-1]  # "demanded that Beijing … pay ₱60 million": what is demanded
@@ -113,6 +119,15 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
     if (q.kind == "Percentage" and role == "contribution" or q.kind == "Ratio" and q.value < 1 and role in {"contribution", "other"}) and not rise:
         role = "share"
     return role
+
+
+def _governed(doc, governed: set[int], i: int) -> bool:
+    """A cue at token ``i`` sits in the infinitive of a demand or offer cue before it, in the same clause."""
+    for g in governed:
+        between = [t.lower_ for t in doc[g + 1:i]]
+        if g < i and "to" in between and len(between) - between.index("to") <= 5 and not {",", ";"} & set(between):
+            return True
+    return False
 
 
 def _agreement(ctx: ArticleContext) -> str | None:
@@ -169,7 +184,8 @@ def _subject_before(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | N
     return max(before, key=lambda m: m.tok_end).iri if before else None
 
 
-def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int], role: str, who: Speaker | None) -> str | None:
+def _subject(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, span: tuple[int, int], role: str,
+             who: Speaker | None) -> str | None:
     if q.kind == "Count":
         return _count_subject(ctx, sent, q)
     agreement = ctx.lexicon.reference.get(_agreement(ctx) or "")
@@ -185,6 +201,8 @@ def _subject(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, 
     for m in ctx.mentions_in(sent):
         if m.reading not in SUBJECT_READINGS or m.iri == skip or m.type not in {"Country", "Organization", "Group", "GovernmentBody"}:
             continue
+        if any(o.start <= m.start - sent.start < o.end for o in qs):
+            continue  # "7.8 billion U.S. dollars": the currency's country, not whom the figure is about
         k = m.tok_start - 1 - (m.tok_start - 1 > sent.span.start and doc[m.tok_start - 1].lower_ == "the")
         before = doc[k].lower_ if k >= sent.span.start else ""  # the preposition, over "the"
         # "$1.2 trillion of U.S. goods", "$250 billion in Chinese imports": the goods' country
@@ -231,7 +249,7 @@ def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: s
 def _year(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity) -> PartialDate | None:
     inside = lambda e: any(o.start <= e.start < o.end for o in qs)  # noqa: E731
     years = [e for e in ctx.times(sent) if e.date is not None and e.date.precision == "year" and not inside(e)]
-    if RATE.match(sent.text[q.end:q.end + 12]):
+    if RATE.match(sent.text[q.end:q.end + 80]):
         return None  # "$5 billion a year": a rate, not a figure for one year
     years = [e for e in years if not CLAUSE_BREAK.search(sent.text[min(e.end, q.end):max(e.start, q.start)])]
     if not years:
@@ -269,10 +287,17 @@ def quantities(ctx: ArticleContext) -> None:
                 q.unit = _local_currency(ctx, sent, q)
         made: list[Fact | None] = []
         for i, q in enumerate(qs):
-            if q.converted_from is None and i and made[i - 1] is not None and qs[i - 1].kind == q.kind and FROM.match(sent.text[qs[i - 1].end:q.start]):
+            if q.converted_from is None and i and made[i - 1] is not None and qs[i - 1].kind == q.kind and _same_kind(sent, qs[i - 1], q):
                 q.inherits = i - 1  # "increased to A from B": B is the same kind of figure as A
             who = claimant(ctx, sent, _tokens(sent, q)[0])
             made.append(_fact(ctx, sent, qs, q, made, who, prio))
+
+
+def _same_kind(sent: Sentence, a: Quantity, b: Quantity) -> bool:
+    """``b`` restates or moves ``a``: "to A from B", "from A to B", "A, or an annual average of B"."""
+    between = sent.text[a.end:b.start]
+    return bool(FROM.match(between) or OR_RESTATED.match(between)
+                or TO_BETWEEN.match(between) and FROM_BEFORE.search(sent.text[max(0, a.start - 30):a.start]))
 
 
 def _fact(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, made: list[Fact | None],
@@ -300,7 +325,7 @@ def _fact(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity, 
         if role == "other" and q.kind == "Percentage" and _is_change(sent, q) and money is not None \
                 and money.props["role"][1] in {"contribution", "demand", "offer"}:
             role = money.props["role"][1]  # "paying 1.04 trillion won this year, up 8.2% from last year"
-        props = {"role": Concept(("role", role)), "subject": _subject(ctx, sent, q, span, role, who),
+        props = {"role": Concept(("role", role)), "subject": _subject(ctx, sent, qs, q, span, role, who),
                  "year": _year(ctx, sent, qs, q) if q.kind != "Count" else None,
                  "heldBy": _held_by(ctx, sent, span, role, who),
                  "negotiation": ctx.negotiation if q.kind == "MonetaryAmount" else None}
