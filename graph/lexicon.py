@@ -99,9 +99,12 @@ class Lexicon:
             self.cues.add(key, [nlp.make_doc(form) for form in sorted(written[phrase] | {phrase})])
         self.titles = sorted({r["title"]: r for r in self.rules.table("titles.jsonl")}.values(), key=lambda r: -len(r["title"]))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        written_titles = {r["title"] for r in self.titles}
         for r in self.titles:
             self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"])])
             if r["title"][0].isupper():
                 self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"].lower())])
+            elif r["title"][0].upper() + r["title"][1:] not in written_titles:  # "Spokesperson Morgan Ortagus"
+                self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"][0].upper() + r["title"][1:])])
         self.title_rows = {r["title"]: r for r in self.titles}
         self.title_words = {w.lower() for r in self.titles for w in r["title"].split()}

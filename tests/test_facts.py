@@ -372,6 +372,15 @@ def test_more_stance_cues_from_the_lexicon(text, stance):
     ("The delegation, led by Vice Premier Liu He, arrived on Thursday.", "Liu He", "Vice Premier"),
     ("Chief Cabinet Secretary Hirokazu Matsuno told reporters the talks went well.", "Hirokazu Matsuno",
      "Chief Cabinet Secretary"),
+    # an office written capitalized, an office with its complement, initials, a double-barrelled surname
+    ("Spokesperson Helga Brandt said the delegation had brought new ideas.", "Helga Brandt", "spokesperson"),
+    ("The Canadian ambassador to Peru, Mark Tillson, acts as mediator.", "Mark Tillson", "ambassador to Peru"),
+    ("The Chief of the Army Staff, General RK Bhatia, said troops would stay.", "RK Bhatia", "General"),
+    ("Talks ended with Bolivia's chief delegate, Tomas Quispe-Mamani, declaring they had failed.",
+     "Tomas Quispe-Mamani", "chief delegate"),
+    # appositives with lowercase modifiers and more offices
+    ("Ramon Alvarado, a ruling Liberal Party lawmaker, urged the negotiators to hold firm.", "Ramon Alvarado", "lawmaker"),
+    ("Mercosur's chief negotiator, Uruguayan diplomat Felipe Arrua, was cooler.", "Felipe Arrua", "diplomat"),
 ])
 def test_more_titles_from_the_lexicon(text, person, title):
     ctx, _ = facts(text)

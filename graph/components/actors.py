@@ -30,6 +30,7 @@ def is_name_token(text: str) -> bool:
     return bool(NAME_SHAPE.match(text) or (not text.isascii() and NAME_SHAPE.match(ascii_fold(text))))
 
 
+INITIALS = re.compile(r"^[A-Z]{2,3}$")
 NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
 TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
@@ -128,9 +129,26 @@ def _appositive() -> re.Pattern:
     particles = "|".join(sorted(map(re.escape, load_rules().data("names.json")["particles"]), key=len, reverse=True))
     return re.compile(
         rf"\b([A-Z][a-z]+(?: (?:(?:{particles}) )*[A-Z][a-z]+(?:-[a-z]+)?){{1,2}}), "
-        r"(?:the |a |its |their |his |her )?(?:[A-Z][\w.'-]*\s+){0,3}(?:(?:senior|top|deputy|lead|chief|special|former|acting)\s+)?"
+        r"(?:the |a |an |its |their |his |her )?(?:(?:ruling|opposition|veteran|longtime|career|assistant|under|vice)\s+)?"
+        r"(?:[A-Z][\w.'-]*\s+){0,3}(?:(?:senior|top|deputy|lead|chief|special|former|acting|assistant)\s+)?"
         r"(head|chief|chairman|chairwoman|director|leader|spokesperson|spokesman|spokeswoman|minister|ambassador|envoy|"
-        r"negotiator|member|adviser|advisor|coordinator|secretary|representative|commissioner|president|premier|official)\b")
+        r"negotiator|member|adviser|advisor|coordinator|secretary|representative|commissioner|president|premier|official|"
+        r"lawmaker|legislator|senator|congressman|congresswoman|diplomat|delegate|governor|mayor|mediator)\b")
+
+
+COMPLEMENT = {"to", "for", "of", "in", "at", "on"}
+
+
+def _complement_end(doc, b: int, end: int) -> int:
+    """The end of an office's complement after ``b``: "to Algeria", "for Lebanon", "of China", "for
+    Near Eastern affairs" (a preposition, up to four words, the last capitalized or "affairs"); else ``b``."""
+    if b >= end or doc[b].lower_ not in COMPLEMENT:
+        return b
+    j = b + 1
+    while j < end and j - b <= 4 and doc[j].text not in {",", ";", "(", ")", '"'}:
+        j += 1
+    last = doc[j - 1].text
+    return j if j > b + 1 and j < end and doc[j].text == "," and (last[:1].isupper() or last == "affairs") else b
 
 
 def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> int:
@@ -144,8 +162,9 @@ def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> in
             return j + 1
         if words >= 3:
             break
-        if is_name_token(doc[j].text):
-            j, words = _hyphen_tail(doc, j + 1, end), words + 1
+        if is_name_token(doc[j].text) or (words == 0 and INITIALS.match(doc[j].text) and j + 1 < end
+                                          and j + 1 not in taken and is_name_token(doc[j + 1].text)):
+            j, words = _hyphen_tail(doc, j + 1, end), words + 1  # "General MM Naravane": initials first
             continue
         k = j
         while k < end and doc[k].text in particles and k - j < 3:
@@ -177,10 +196,25 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
     lex = ctx.lexicon
     honorifics = set(lex.rules.data("names.json")["honorifics"])
     particles = set(lex.rules.data("names.json")["particles"])
-    for match_id, a, b in lex.title_matcher(sent.span):  # a PhraseMatcher gives doc token indices
+    # a PhraseMatcher gives doc token indices; the longest office at a start first ("Chief Cabinet Secretary", not "Chief")
+    offices: list[tuple[int, int]] = []
+    matches = sorted(lex.title_matcher(sent.span), key=lambda m: (m[1], -m[2]))
+    office_starts = {a for _, a, _ in matches}
+    for match_id, a, b in matches:
+        if any(x <= a and b <= y for x, y in offices):
+            continue  # "Chief" inside "Chief Cabinet Secretary"
+        offices.append((a, b))
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
-        if b + 1 < sent.span.end and doc[b].text == "," and is_name_token(doc[b + 1].text):
-            b += 1  # "its chief negotiator, Lee Tae-woo,": the name in apposition
+        c = _complement_end(doc, b, sent.span.end)  # "the ambassador to Algeria, Name,": the office's complement
+        complement_country = None
+        if c + 1 < sent.span.end and doc[c].text == "," and c + 1 not in office_starts \
+                and (is_name_token(doc[c + 1].text) or doc[c + 1].text in honorifics):  # not "negotiator, Director-General Name"
+            if c > b:
+                body = lex.title_rows.get(title, {}).get("body")
+                complement_country = next((m.iri for m in ctx.mentions_in(sent) if m.type == "Country" and b <= m.tok_start < c
+                                           and doc[b].lower_ == "of" and body), None)  # "Foreign Minister of Chile": Chile's
+                title = title + " " + doc[b:c].text
+            b = c + 1  # "its chief negotiator, Lee Tae-woo,": the name in apposition
         while b < sent.span.end and doc[b].text in honorifics and b not in taken:
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
         j = _name_end(doc, b, sent.span.end, taken, particles)
@@ -193,7 +227,7 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             title = doc[k:a].text + " " + title if k < a else title
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
-            country = country_before(ctx, sent, k)
+            country = country_before(ctx, sent, k) or complement_country
             body = lex.title_rows.get(title, {}).get("body")
             aff = body_entity(ctx, country, body).iri if body and country else country
             office = next((m for m in ctx.mentions_in(sent) if m.reading == "body" and m.tok_end == k), None)
@@ -350,10 +384,10 @@ def _ends_with_words(text: str, phrase: str) -> bool:
 
 
 def _hyphen_tail(doc, j: int, end: int) -> int:
-    """Past ``-yong`` in "Chung Eui-yong": spaCy splits a hyphenated given name into three tokens."""
+    """Past ``-yong`` in "Chung Eui-yong" (or ``-Mamani``): spaCy splits a hyphenated given name into three tokens."""
     if j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-            and doc[j + 1].is_alpha and doc[j + 1].text[:1].islower():
-        return j + 2
+            and doc[j + 1].is_alpha and (doc[j + 1].text[:1].islower() or NAME_SHAPE.match(doc[j + 1].text)):
+        return j + 2  # "Quispe-Mamani": a double-barrelled surname too
     return j
 
 
