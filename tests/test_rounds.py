@@ -233,3 +233,30 @@ def test_a_day_after_the_talks_dates_them_the_day_before():
     assert [(r.get("startDate"), r["status"]) for r in rounds(text, "2019-10-06")] == [("2019-10-05", "broken_off")]
     text = "On Sunday, a day after the minister's remarks, trade talks between China and Japan broke down in Busan."
     assert [r.get("startDate") for r in rounds(text, "2019-10-06")] == ["2019-10-06"]  # the offset is the remarks'
+
+
+def negotiation(text: str, published: str) -> str:
+    ctx, _ = facts(text, "negotiation", published=published)
+    return next(f.props["@label"] for f in ctx.facts if f.kind == "negotiation")
+
+
+def test_talks_held_while_the_named_edition_is_in_force_belong_to_the_edition_under_negotiation():
+    text = ("Seoul and Washington ended a fifth round of defense cost-sharing talks in Seoul on Wednesday.\n"
+            "South Korea pays 1.3 trillion won this year under the 11th Special Measures Agreement, which runs "
+            "through 2025.")
+    assert negotiation(text, "2024-07-11") == "12th Special Measures Agreement negotiation"
+    # an article written while no edition was under negotiation keeps the one it names
+    assert negotiation(text, "2022-07-13") == "11th Special Measures Agreement negotiation"
+
+
+def test_a_gathering_the_talks_met_beside_does_not_name_them():
+    text = ("The foreign ministers of Chile and Bolivia held a second round of border talks on Saturday on the "
+            "sidelines of the Lima Security Conference.\nThey agreed to meet again in La Paz in June.")
+    assert negotiation(text, "2023-03-12") == "Bolivia–Chile border talks"
+
+
+def test_a_party_named_once_in_passing_does_not_pick_an_agreement_by_topic():
+    text = ("Trade ministers resumed fisheries talks in Geneva on Monday, the European Union said.\n"
+            "The European Union wants limits on subsidies for distant-water fleets.\n"
+            "India and Indonesia rejected the draft, according to researchers at the University of British Columbia.")
+    assert "Trade and Cooperation Agreement" not in negotiation(text, "2022-06-14")

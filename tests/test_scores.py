@@ -15,7 +15,7 @@ from conftest import CORPUS, EXAMPLES, GOLD, run_cli
 from parley.graph.evaluate import evaluate
 
 FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
-    "seed": (0.81, {"amount": 0.86, "round": 0.92, "actor": 0.79, "quote": 0.85, "stance": 0.62}),
+    "seed": (0.82, {"amount": 0.90, "round": 0.92, "actor": 0.79, "quote": 0.85, "stance": 0.62}),
     "examples": (0.75, {"amount": 0.70, "actor": 0.82, "round": 0.88, "quote": 0.86, "stance": 0.49}),
     "corpus": (0.77, {"amount": 0.78, "actor": 0.81, "round": 0.78, "quote": 0.93, "stance": 0.51}),
     # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
@@ -23,11 +23,14 @@ FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
     # a second blind set, first measured at 0.514 (2026-11-23) before any rule was changed with it in view
     "heldout2": (0.66, {"amount": 0.46, "actor": 0.76, "round": 0.62, "quote": 0.77, "stance": 0.68}),
     # a third blind set, first measured at 0.510 (2026-11-23, session 7) before any rule was changed with it in view
-    "heldout3": (0.51, {"amount": 0.33, "actor": 0.66, "round": 0.41, "quote": 0.62, "stance": 0.52}),
+    "heldout3": (0.57, {"amount": 0.46, "actor": 0.72, "round": 0.41, "quote": 0.71, "stance": 0.53}),
+    # a fourth blind set (session 10), first measured at 0.524 before any rule was changed with it in view
+    "heldout4": (0.55, {"amount": 0.50, "actor": 0.74, "round": 0.36, "quote": 0.68, "stance": 0.43}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
 HELDOUT3 = Path(__file__).parent / "heldout3"
+HELDOUT4 = Path(__file__).parent / "heldout4"
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -36,12 +39,13 @@ def _build(src: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3", "heldout4"])
 def test_scores_stay_above_floors(name, tmp_path, request):
     if name == "seed":
         src = request.getfixturevalue("seed_dir")
     else:
-        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}[name]
+        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
+               "heldout4": HELDOUT4}[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}

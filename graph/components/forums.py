@@ -13,7 +13,7 @@ A forum name is a run of capitalised words ending in one of the
 a session (a round or talks noun, or an ordinal).  Leading party names
 ("Philippines-US", "U.S.-Russia") and "The" are dropped; what is left must
 be two words or more and must not be an entity the reference data knows
-("European Commission").  Title-case lines (headlines) are skipped.
+("European Commission"), nor a gathering the talks met on the sidelines of.  Title-case lines (headlines) are skipped.
 """
 from __future__ import annotations
 
@@ -63,8 +63,19 @@ def _candidates(ctx: ArticleContext, sent):
         while i < end and (i in parties or toks.text[i] in JOINERS or toks.lower[i] == "the"
                            or (i + 1 < end and toks.text[i + 1] in JOINERS)):
             i += 1  # "Philippines-US", "U.S.-Russia", "The"
-        if end - i >= 1:
+        if end - i >= 1 and not _aside(toks, i, sent.span.start):
             yield " ".join(toks.text[i:end + 1]), i
+
+
+ASIDE = ("sidelines", "margins", "margin", "fringes", "fringe")
+
+
+def _aside(toks, i: int, start: int) -> bool:
+    """ "on the sidelines of the Munich Security Conference": a gathering the talks met beside, not their forum."""
+    j = i - 1
+    while j >= start and (toks.lower[j] in {"the", "of"} or toks.text[j][:1].isupper()):  # "of the Lima Security …"
+        j -= 1
+    return j >= start and toks.lower[j] in ASIDE
 
 
 def forum_name(ctx: ArticleContext) -> tuple[str, bool] | None:

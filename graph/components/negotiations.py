@@ -54,8 +54,13 @@ def _choose_agreement(ctx: ArticleContext):
 def _by_topic(ctx: ArticleContext, parties: set[str]):
     """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed."""
     topics = _cue_counts(ctx, "topic")
+    named: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.iri in parties:
+            named[m.iri] = named.get(m.iri, 0) + 1
+    # each party named at least twice: "University of British Columbia" once does not make fisheries talks EU–UK
     candidates = [e for e in ctx.lexicon.reference.of_type("Agreement")
-                  if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of]
+                  if e.topic_key in topics and e.parties and all(named.get(p, 0) >= 2 for p in e.parties) and not e.edition_of]
     if not candidates:
         return None
     return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
@@ -94,8 +99,19 @@ def _edition(ctx: ArticleContext, agreement):
     # ("the 12th SMA … replaces the 11th SMA" is about the 12th)
     told = [e for e in editions if str(e.edition) in named]
     if told:
-        return max(told, key=lambda e: (named[str(e.edition)][0], current(e), named[str(e.edition)][1]))
+        return _under_way(ctx, max(told, key=lambda e: (named[str(e.edition)][0], current(e), named[str(e.edition)][1])))
     return next((e for e in editions if current(e)), None)
+
+
+def _under_way(ctx: ArticleContext, edition):
+    """The edition under negotiation at publication when the one the text names was concluded before it:
+    talks in 2024 "under the 11th SMA, which expires at the end of 2025" are the 12th's (reference dates)."""
+    d = ctx.published.first_day() if ctx.published is not None else None
+    if d is None or edition.negotiation_end is None or edition.negotiation_end >= d or not edition.edition_of:
+        return edition
+    talks = [e for e in ctx.lexicon.reference.editions(edition.edition_of)
+             if e.negotiation_start and e.negotiation_end and e.negotiation_start <= d <= e.negotiation_end]
+    return talks[0] if talks and (_cue_counts(ctx, "roundnoun") or _cue_counts(ctx, "talknoun")) else edition
 
 
 @component("agreements")
@@ -105,7 +121,7 @@ def agreements(ctx: ArticleContext) -> None:
         _unnamed_negotiation(ctx)
         return
     if agreement.edition_of:  # the text named an edition ("the 11th Special Measures Agreement")
-        edition, agreement = agreement, ctx.lexicon.reference.get(agreement.edition_of)
+        edition, agreement = _under_way(ctx, agreement), ctx.lexicon.reference.get(agreement.edition_of)
     else:
         edition = _edition(ctx, agreement)
     target = edition or agreement
