@@ -260,3 +260,12 @@ def test_a_party_named_once_in_passing_does_not_pick_an_agreement_by_topic():
             "The European Union wants limits on subsidies for distant-water fleets.\n"
             "India and Indonesia rejected the draft, according to researchers at the University of British Columbia.")
     assert "Trade and Cooperation Agreement" not in negotiation(text, "2022-06-14")
+
+
+def test_an_abbreviation_in_the_topic_phrase_and_sitting_down_again():
+    text = ("Chile and Peru wrapped up their sixth round of water-sharing talks in Lima on Tuesday.\n"
+            "Negotiations on the Lauca River Accord (LRA) opened in Santiago in March, officials said.\n"
+            "The two sides would sit down again in Santiago next month, the ministry said.")
+    got = rounds(text, "2023-09-14")
+    assert {"ordinal": 1, "venue": "santiago", "startDate": "2023-03", "status": "held"} in got
+    assert any(r.get("ordinal") == 7 and r["status"] == "planned" and r.get("startDate") == "2023-10" for r in got)

@@ -57,6 +57,22 @@ def _verb_at(sent: Sentence, i: int) -> int:
     return 0
 
 
+def _topic_end(sent: Sentence, i: int) -> int | None:
+    """The first verb or clause mark after a topic phrase starting at ``i``; an abbreviation in parentheses
+    inside it is skipped ("talks on the ninth Special Measures Agreement (SMA) opened …")."""
+    text, end = sent.tokens.text, min(sent.span.end, i + TOPIC_SPAN + 1)
+    j = i
+    while j < end:
+        if text[j] == "(" and j + 2 < sent.span.end and text[j + 2] == ")":
+            j += 3
+            end = min(sent.span.end, end + 3)
+            continue
+        if text[j] in CLAUSE_MARKS or _verb_at(sent, j):
+            return j
+        j += 1
+    return None
+
+
 def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
     """The opening clause after the round or talk noun ``h``, if the noun names the whole process."""
     lower = sent.tokens.lower
@@ -70,8 +86,7 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
     elif not (since or bare):
         return None
     elif i < sent.span.end and lower[i] in TOPIC_PREPOSITIONS:  # "since talks on the 10th SMA opened in Honolulu"
-        j = next((j for j in range(i + 1, min(sent.span.end, i + 1 + TOPIC_SPAN + 1))
-                  if sent.tokens.text[j] in CLAUSE_MARKS or _verb_at(sent, j)), None)
+        j = _topic_end(sent, i + 1)
         if j is not None and sent.tokens.text[j] not in CLAUSE_MARKS:
             i = j
     while i < sent.span.end and lower[i] in AUXILIARIES:
