@@ -54,16 +54,23 @@ def _choose_agreement(ctx: ArticleContext):
 def _by_topic(ctx: ArticleContext, parties: set[str]):
     """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed."""
     topics = _cue_counts(ctx, "topic")
-    named: dict[str, int] = {}
-    for m in ctx.mentions:
-        if m.iri in parties:
-            named[m.iri] = named.get(m.iri, 0) + 1
-    # each party named at least twice: "University of British Columbia" once does not make fisheries talks EU–UK
+    # a demonym inside a proper name ("University of British Columbia") does not make its country a party
+    parties = {m.iri for m in ctx.mentions if m.iri in parties and not _inside_name(ctx, m)}
     candidates = [e for e in ctx.lexicon.reference.of_type("Agreement")
-                  if e.topic_key in topics and e.parties and all(named.get(p, 0) >= 2 for p in e.parties) and not e.edition_of]
+                  if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of]
     if not candidates:
         return None
     return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
+
+
+def _inside_name(ctx: ArticleContext, m) -> bool:
+    """A demonym between capitalised words or after "of" in one: "University of British Columbia"."""
+    if m.reading != "demonym":
+        return False
+    doc = ctx.sentences[m.sentence].span.doc
+    before = doc[m.tok_start - 1].text if m.tok_start > 0 else ""
+    after = doc[m.tok_end].text if m.tok_end < len(doc) else ""
+    return after[:1].isupper() and (before[:1].isupper() or before == "of")
 
 
 def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
