@@ -21,6 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ...errors import QueryError
+from ...graph.iris import article_iri
 from ..graphml import NODE_TYPES, semantic_graph
 from . import provenance as prov
 from .links import Skeleton, link_predicates
@@ -60,7 +61,7 @@ class ViewData:
         except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"view query {name}.rq failed ({exc})") from None
         cols = [v.value for v in result.variables]
-        return [{c: sol[c] for c in cols} for sol in result]
+        return [dict(zip(cols, sol)) for sol in result]  # a solution iterates its values in column order
 
     def chunked(self, name: str, iris: Iterable[str], **subs: str) -> list[dict]:
         items = sorted(set(iris))
@@ -137,11 +138,18 @@ class ViewData:
         return g
 
     def article_dates(self) -> dict[str, list[str]]:
-        """Every article's publication dates, by article id (read once)."""
+        """Every article's publication dates, by article id (read once).
+
+        Read by article IRI (:func:`~parley.graph.iris.article_iri` of the
+        id, as the build mints them): joining each article to its
+        ``parley:articleId`` cost more than the dates themselves.
+        """
         if self._dates is None:
-            self._dates = {}
+            by_iri: dict[str, list[str]] = {}
             for r in self.rows("article-dates"):
-                self._dates.setdefault(r["id"].value, []).append(r["published"].value)
+                by_iri.setdefault(r["art"].value, []).append(r["published"].value)
+            prefix = article_iri("")
+            self._dates = {iri[len(prefix):]: dates for iri, dates in by_iri.items() if iri.startswith(prefix)}
         return self._dates
 
     def neighbours(self, iris: Iterable[str], limit: int, exclude: Iterable[str] = ()) -> tuple[list[str], int]:

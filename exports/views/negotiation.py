@@ -112,10 +112,10 @@ def _money(data: ViewData, iri: str) -> list[dict]:
     amounts: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
     for r in data.rows("money", iris=values([iri])):
         if r["year"] is not None:
-            found = [r["year"].value]
+            found = {r["year"].value}
         else:
-            ids = r["sources"].value.split(SOURCES_SEPARATOR) if r["sources"] is not None else []
-            found = [d for i in ids for d in dates.get(i, ())]
+            ids = r["sources"].value.split(SOURCES_SEPARATOR) if r["sources"] is not None else ()
+            found = {d for i in ids for d in dates.get(i, ())}
         for date in found:
             amounts[(date, r["actor"].value, r["role"].value, r["unit"].value, r["value"].value)].add(r["q"].value)
     return [{"date": date, "actor": actor, "role": role, "value": value, "unit": unit, "n": len(qs)}
