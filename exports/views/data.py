@@ -12,7 +12,6 @@ skeleton of facts, entities and links (:mod:`.links`) is read once.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -25,7 +24,7 @@ from ...graph.iris import article_iri
 from ..graphml import NODE_TYPES, semantic_graph
 from . import provenance as prov
 from .links import Skeleton, link_predicates
-from .provenance import Evidence, Provenance, merge  # noqa: F401  (the views import them from here)
+from .provenance import Provenance
 
 SPARQL = Path(__file__).resolve().parent / "sparql"
 PARLEY = "https://w3id.org/parley/ontology#"
@@ -51,7 +50,7 @@ class ViewData:
         self._described: dict[str, list[dict]] = {}  # node → rows of describe.rq
         self._labelled: dict[str, list[dict]] = {}  # node → rows of label-data.rq
         self._provenance: dict[str, Provenance | None] = {}
-        self._dates: dict[str, list[str]] | None = None
+        self._articles: dict[str, tuple[str, str]] | None = None
 
     # -- plumbing ------------------------------------------------------------
     def rows(self, name: str, **subs: str) -> list[dict[str, ox.Literal | ox.NamedNode | None]]:
@@ -137,20 +136,27 @@ class ViewData:
         g.remove_nodes_from([n for n in list(g.nodes) if n not in keep])
         return g
 
-    def article_dates(self) -> dict[str, list[str]]:
-        """Every article's publication dates, by article id (read once).
+    def articles(self) -> dict[str, tuple[str, str]]:
+        """Every dated article's IRI → its publication date and id (read once).
 
-        Read by article IRI (:func:`~parley.graph.iris.article_iri` of the
-        id, as the build mints them): joining each article to its
-        ``parley:articleId`` cost more than the dates themselves.
+        The id is the IRI's end (:func:`~parley.graph.iris.article_iri`
+        mints the IRI from it, and shapes.ttl allows one id and at most one
+        date an article): joining every article to its ``parley:articleId``
+        cost more than the dates themselves.
         """
-        if self._dates is None:
-            by_iri: dict[str, list[str]] = {}
-            for r in self.rows("article-dates"):
-                by_iri.setdefault(r["art"].value, []).append(r["published"].value)
+        if self._articles is None:
             prefix = article_iri("")
-            self._dates = {iri[len(prefix):]: dates for iri, dates in by_iri.items() if iri.startswith(prefix)}
-        return self._dates
+            self._articles = {}
+            for r in self.rows("article-dates"):
+                iri, published = r["art"].value, r["published"].value
+                found = self._articles.get(iri, (published, ""))[0]
+                self._articles[iri] = (min(found, published), iri[len(prefix):] if iri.startswith(prefix) else iri)
+        return self._articles
+
+    def article_key(self, iri: str) -> tuple[str, str]:
+        """An article's publication date ("" if none) and id, from its IRI (see :meth:`articles`)."""
+        prefix = article_iri("")
+        return self.articles().get(iri) or ("", iri[len(prefix):] if iri.startswith(prefix) else iri)
 
     def neighbours(self, iris: Iterable[str], limit: int, exclude: Iterable[str] = ()) -> tuple[list[str], int]:
         """Semantic nodes linked to ``iris`` (not in ``exclude``): the ``limit`` with most evidence, and the total."""
@@ -161,6 +167,6 @@ class ViewData:
         """Evidence of each IRI: the first few records (newest first) and the total (see :mod:`.provenance`)."""
         iris = set(iris)
         todo = iris - self._provenance.keys()
-        read = prov.read(self.chunked, self.evidence_counts(todo))
+        read = prov.read(self.chunked, self.evidence_counts(todo), self.article_key)
         self._provenance.update({i: read.get(i) for i in todo})
         return {i: p for i in sorted(iris) if (p := self._provenance[i]) is not None}

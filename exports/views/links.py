@@ -11,8 +11,8 @@ neighbours and count the facts linking two entities in Python.
 
 A *link* is a triple whose predicate is one of the ontology's object
 properties between facts and entities (:func:`link_predicates`: not the
-provenance ones, which lead to evidence, mentions, sentences and articles)
-or ``skos:exactMatch``.
+provenance ones, which lead to evidence, mentions, sentences and articles,
+nor those whose values are value-list concepts) or ``skos:exactMatch``.
 """
 from __future__ import annotations
 
@@ -24,20 +24,30 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from ...ontology.resources import data_path
-from ...ontology.vocab import PARLEY, RDF_TYPE, SKOS_EXACT
+from ...ontology.vocab import PARLEY, SKOS_EXACT
 
-OWL_OBJECT_PROPERTY = ox.NamedNode("http://www.w3.org/2002/07/owl#ObjectProperty")
+SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
 # object properties that lead from a fact or entity to its provenance (or between provenance records)
 PROVENANCE = frozenset({"evidence", "claimedBy", "sentence", "article", "publisher", "datelinePlace", "refersTo"})
 
 
 @lru_cache(maxsize=1)
 def link_predicates() -> tuple[str, ...]:
-    """IRIs of the predicates that link facts and entities, sorted."""
+    """IRIs of the predicates that link facts and entities, sorted.
+
+    The ontology's object properties, less the provenance ones and those
+    whose range is a value list (``rdfs:subClassOf skos:Concept``: stance
+    types, amount roles, round statuses are attributes, never nodes).
+    """
     ontology = ox.Store()
     ontology.load(path=str(data_path("parley.ttl")), format=ox.RdfFormat.TURTLE)
-    props = {q.subject.value for q in ontology.quads_for_pattern(None, RDF_TYPE, OWL_OBJECT_PROPERTY)
-             if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(PARLEY)}
+    rows = ontology.query(f"""
+        PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?p WHERE {{
+          ?p a owl:ObjectProperty . FILTER(STRSTARTS(STR(?p), "{PARLEY}"))
+          FILTER NOT EXISTS {{ ?p rdfs:range/rdfs:subClassOf <{SKOS_CONCEPT}> }}
+        }}""")
+    props = {row["p"].value for row in rows}
     return tuple(sorted({p for p in props if p.removeprefix(PARLEY) not in PROVENANCE} | {SKOS_EXACT.value}))
 
 

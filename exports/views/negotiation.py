@@ -108,14 +108,14 @@ def _money(data: ViewData, iri: str) -> list[dict]:
     that reports it (its ``parley:sourceIds``); ordered by date, side, role,
     unit and value.
     """
-    dates = data.article_dates()
+    dates = {article: published for published, article in data.articles().values()}
     amounts: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
     for r in data.rows("money", iris=values([iri])):
         if r["year"] is not None:
             found = {r["year"].value}
         else:
             ids = r["sources"].value.split(SOURCES_SEPARATOR) if r["sources"] is not None else ()
-            found = {d for i in ids for d in dates.get(i, ())}
+            found = {dates[i] for i in ids if i in dates}
         for date in found:
             amounts[(date, r["actor"].value, r["role"].value, r["unit"].value, r["value"].value)].add(r["q"].value)
     return [{"date": date, "actor": actor, "role": role, "value": value, "unit": unit, "n": len(qs)}

@@ -9,7 +9,8 @@ saying how many were left out.
 from __future__ import annotations
 
 from .common import label_of, ACTOR_TYPES, View, edge, node, node_info, note_left_out
-from .data import ViewData, merge
+from .data import ViewData
+from .provenance import merge
 from ..graphml import local_name
 
 OVERVIEW_TYPES = (*ACTOR_TYPES, "Negotiation", "Place")

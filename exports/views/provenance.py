@@ -11,7 +11,8 @@ Reading a whole record (sentence, claimant, the article's title, publisher
 and URL) costs about a dozen index lookups, and most sampled records are
 never shown.  So the sample is read with only what orders it (the
 article's date and id), and whole records only for the candidates:
-the newest few and whatever ties with them.
+the newest few and whatever ties with them.  The sample's dates and
+article ids come from the article IRIs (:meth:`ViewData.article_key`).
 """
 from __future__ import annotations
 
@@ -51,17 +52,20 @@ class Provenance:
         return {"evidence": [e.as_dict() for e in self.shown], "total": self.total}
 
 
-def read(chunked: Callable[..., list[dict]], counts: dict[str, int]) -> dict[str, Provenance]:
+def read(chunked: Callable[..., list[dict]], counts: dict[str, int],
+         article_key: Callable[[str], tuple[str, str]]) -> dict[str, Provenance]:
     """Provenance of the nodes in ``counts`` (IRI → evidence count): newest records first.
 
     ``chunked(name, iris, **subs)`` runs a view query over ``iris`` in
-    ``VALUES`` blocks (:meth:`ViewData.chunked`).
+    ``VALUES`` blocks (:meth:`ViewData.chunked`); ``article_key(IRI)`` gives
+    an article's date and id (:meth:`ViewData.article_key`).
     """
     light = [i for i, n in counts.items() if 0 < n <= HEAVY]
     heavy = [i for i, n in counts.items() if n > HEAVY]
     sample: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # node → record → (newest first, article)
     for r in chunked("evidence-sample", light, limit=str(10 ** 9)) + chunked("evidence-sample", heavy, limit=str(HEAVY)):
-        key = (_neg(_text(r["published"])), r["article"].value)
+        published, article = article_key(r["art"].value)
+        key = (_neg(published), article)
         found = sample[r["s"].value]
         found[r["ev"].value] = min(found.get(r["ev"].value, key), key)
     ordered = {s: sorted(evs, key=lambda ev: (evs[ev], ev)) for s, evs in sample.items()}
