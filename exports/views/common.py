@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...graph.iris import ascii_fold
-from .data import Provenance
+from .provenance import Provenance
 
 STYLES = Path(__file__).resolve().parent / "styles.json"
 LABEL_MAX = 40  # characters drawn on the canvas; the tooltip shows the full label

@@ -5,12 +5,13 @@ blocks of N-Triples-escaped IRIs, so no store content can change a query.
 Labels and attributes come from :func:`parley.exports.graphml.semantic_graph`
 run on the triples of the selected nodes only (plus the labels of what they
 point to): the views and the GraphML export share one graph construction,
-while a 10k-article store is never read whole.
+while a 10k-article store is never read whole.  What is read is kept for
+the next view (the pages share their best-documented nodes), and the
+skeleton of facts, entities and links (:mod:`.links`) is read once.
 """
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -19,13 +20,15 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ...errors import QueryError
+from ...graph.iris import article_iri
 from ..graphml import NODE_TYPES, semantic_graph
+from . import provenance as prov
+from .links import Skeleton, link_predicates
+from .provenance import Provenance
 
 SPARQL = Path(__file__).resolve().parent / "sparql"
 PARLEY = "https://w3id.org/parley/ontology#"
 CHUNK = 400  # IRIs per VALUES block
-PROVENANCE_SHOWN = 3  # evidence records kept per node or edge
-HEAVY = 12  # more evidence than this: read a sample with LIMIT
 
 
 @lru_cache(maxsize=None)
@@ -37,40 +40,17 @@ def values(iris: Iterable[str]) -> str:
     return " ".join(str(ox.NamedNode(i)) for i in iris)
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One piece of provenance: what an article said, where and who claims it."""
-
-    article: str
-    sentence: str = ""
-    title: str = ""
-    publisher: str = ""
-    published: str = ""
-    url: str = ""
-    claimant: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if v}
-
-
-@dataclass
-class Provenance:
-    """The first few evidence records of a node or edge, and how many there are in all."""
-
-    shown: list[Evidence] = field(default_factory=list)
-    total: int = 0
-
-    def as_dict(self) -> dict:
-        return {"evidence": [e.as_dict() for e in self.shown], "total": self.total}
-
-
 class ViewData:
     """Query helpers over a :class:`~parley.graph.store.GraphStore` for the views."""
 
     def __init__(self, store) -> None:
         self.store = store
-        self._types: dict[str, str | None] = {}
+        self._skeleton: Skeleton | None = None
         self._top: dict[int, list[tuple[str, int]]] = {}
+        self._described: dict[str, list[dict]] = {}  # node → rows of describe.rq
+        self._labelled: dict[str, list[dict]] = {}  # node → rows of label-data.rq
+        self._provenance: dict[str, Provenance | None] = {}
+        self._articles: dict[str, tuple[str, str]] | None = None
 
     # -- plumbing ------------------------------------------------------------
     def rows(self, name: str, **subs: str) -> list[dict[str, ox.Literal | ox.NamedNode | None]]:
@@ -80,7 +60,7 @@ class ViewData:
         except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"view query {name}.rq failed ({exc})") from None
         cols = [v.value for v in result.variables]
-        return [{c: sol[c] for c in cols} for sol in result]
+        return [dict(zip(cols, sol)) for sol in result]  # a solution iterates its values in column order
 
     def chunked(self, name: str, iris: Iterable[str], **subs: str) -> list[dict]:
         items = sorted(set(iris))
@@ -89,23 +69,36 @@ class ViewData:
             out += self.rows(name, iris=values(items[i:i + CHUNK]), **subs)
         return out
 
+    def cached(self, cache: dict[str, list], name: str, iris: Iterable[str], key: str) -> list:
+        """Rows of query ``name`` for ``iris``, grouped by column ``key`` and kept in ``cache`` per IRI."""
+        todo = set(iris) - cache.keys()
+        for i in todo:
+            cache[i] = []
+        for r in self.chunked(name, todo):
+            cache[r[key].value].append(r)
+        return [r for i in iris for r in cache[i]]
+
     # -- nodes ---------------------------------------------------------------
+    @property
+    def skeleton(self) -> Skeleton:
+        """Every semantic node's type and evidence count, and the links between them (read once)."""
+        if self._skeleton is None:
+            found: dict[str, set[str]] = {}
+            for r in self.rows("skeleton-types", types=values(PARLEY + t for t in NODE_TYPES)):
+                found.setdefault(r["s"].value, set()).add(r["t"].value)
+            types = {i: next(t for t in NODE_TYPES if PARLEY + t in ts) for i, ts in found.items()}
+            evidence = {r["s"].value: int(r["n"].value) for r in self.rows("skeleton-evidence")}
+            links = [(r["s"].value, r["p"].value, r["o"].value)
+                     for r in self.rows("skeleton-links", links=values(link_predicates()))]
+            self._skeleton = Skeleton.build(types, evidence, links)
+        return self._skeleton
+
     def types(self, iris: Iterable[str]) -> dict[str, str | None]:
         """The most specific Parley node type of each IRI (None: not a semantic node)."""
-        iris = list(iris)
-        todo = [i for i in set(iris) if i not in self._types]
-        found: dict[str, set[str]] = {i: set() for i in todo}
-        for r in self.chunked("types", todo):
-            found[r["s"].value].add(r["t"].value)
-        for i, ts in found.items():
-            self._types[i] = next((t for t in NODE_TYPES if PARLEY + t in ts), None)
-        return {i: self._types[i] for i in iris}
+        return {i: self.skeleton.types.get(i) for i in iris}
 
     def evidence_counts(self, iris: Iterable[str]) -> dict[str, int]:
-        counts = {i: 0 for i in iris}
-        for r in self.chunked("evidence-counts", counts):
-            counts[r["s"].value] = int(r["n"].value)
-        return counts
+        return {i: self.skeleton.evidence.get(i, 0) for i in iris}
 
     def top_evidence(self, limit: int) -> list[tuple[str, int]]:
         """The ``limit`` most-mentioned entities, most first, ties by IRI (deterministic).
@@ -136,64 +129,44 @@ class ViewData:
     def graph(self, iris: Iterable[str]) -> nx.MultiDiGraph:
         """The semantic graph (labels, types, attributes, edges) restricted to ``iris``."""
         keep = set(iris)
-        triples = [ox.Triple(r["s"], r["p"], r["o"]) for r in self.chunked("describe", keep)
-                   if isinstance(r["s"], ox.NamedNode)]
+        triples = [ox.Triple(r["s"], r["p"], r["o"]) for r in self.cached(self._described, "describe", sorted(keep), "s")]
         objects = {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)} - keep
-        triples += [ox.Triple(r["s"], r["p"], r["o"]) for r in self.chunked("label-data", objects)]
+        triples += [ox.Triple(r["s"], r["p"], r["o"]) for r in self.cached(self._labelled, "label-data", sorted(objects), "s")]
         g = semantic_graph(triples)
         g.remove_nodes_from([n for n in list(g.nodes) if n not in keep])
         return g
 
+    def articles(self) -> dict[str, tuple[str, str]]:
+        """Every dated article's IRI → its publication date and id (read once).
+
+        The id is the IRI's end (:func:`~parley.graph.iris.article_iri`
+        mints the IRI from it, and shapes.ttl allows one id and at most one
+        date an article): joining every article to its ``parley:articleId``
+        cost more than the dates themselves.
+        """
+        if self._articles is None:
+            prefix = article_iri("")
+            self._articles = {}
+            for r in self.rows("article-dates"):
+                iri, published = r["art"].value, r["published"].value
+                found = self._articles.get(iri, (published, ""))[0]
+                self._articles[iri] = (min(found, published), iri[len(prefix):] if iri.startswith(prefix) else iri)
+        return self._articles
+
+    def article_key(self, iri: str) -> tuple[str, str]:
+        """An article's publication date ("" if none) and id, from its IRI (see :meth:`articles`)."""
+        prefix = article_iri("")
+        return self.articles().get(iri) or ("", iri[len(prefix):] if iri.startswith(prefix) else iri)
+
     def neighbours(self, iris: Iterable[str], limit: int, exclude: Iterable[str] = ()) -> tuple[list[str], int]:
         """Semantic nodes linked to ``iris`` (not in ``exclude``): the ``limit`` with most evidence, and the total."""
-        subs = {"iris": values(sorted(set(iris))), "types": values(PARLEY + t for t in NODE_TYPES),
-                "exclude": ", ".join(str(ox.NamedNode(i)) for i in sorted(set(exclude))) or "<urn:x-parley-view-nothing>"}
-        # every neighbour ranked (the ranking needs them all anyway), so the count is free
-        rows = self.rows("ranked-neighbours", limit=str(10 ** 9), **subs)
-        return [r["y"].value for r in rows[:max(0, int(limit))]], len(rows)
+        found = self.skeleton.neighbours(iris, exclude)
+        return found[:max(0, int(limit))], len(found)
 
-    # -- provenance ------------------------------------------------------------
     def provenance(self, iris: Iterable[str]) -> dict[str, Provenance]:
-        """Evidence of each IRI: the first :data:`PROVENANCE_SHOWN` records (newest first) and the total.
-
-        Nodes with few evidence records are read in batches; an entity named
-        in thousands of articles is read alone with a ``LIMIT``, so its
-        tooltip costs the same on 5 or 10,000 articles.
-        """
-        counts = self.evidence_counts(iris)
-        light = [i for i, n in counts.items() if 0 < n <= HEAVY]
-        heavy = sorted(i for i, n in counts.items() if n > HEAVY)
-        rows = self.chunked("provenance", light, limit=str(10 ** 9))
-        for iri in heavy:
-            rows += self.rows("provenance", iris=values([iri]), limit=str(HEAVY))
-        records: dict[str, set[Evidence]] = {}
-        for r in rows:
-            ev = Evidence(**{k: _text(r[k]) for k in ("article", "sentence", "title", "publisher",
-                                                     "published", "url", "claimant")})
-            records.setdefault(r["s"].value, set()).add(ev)
-        out: dict[str, Provenance] = {}
-        for iri, evs in records.items():
-            ordered = sorted(evs, key=lambda e: (_neg(e.published), e.article, e.sentence, e.claimant))
-            out[iri] = Provenance(ordered[:PROVENANCE_SHOWN], counts.get(iri, len(evs)))
-        return out
-
-
-def merge(provs: Iterable[Provenance | None], total: int | None = None) -> Provenance:
-    """One provenance for an aggregated edge: the first records of its facts, and a total."""
-    shown: list[Evidence] = []
-    n = 0
-    for p in provs:
-        if p is None:
-            continue
-        n += p.total
-        shown += [e for e in p.shown if e not in shown]
-    return Provenance(shown[:PROVENANCE_SHOWN], total if total is not None else n)
-
-
-def _text(term) -> str:
-    return "" if term is None else term.value
-
-
-def _neg(date: str) -> str:
-    """Sort key putting later ISO dates first (and undated last)."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010FFFF"
+        """Evidence of each IRI: the first few records (newest first) and the total (see :mod:`.provenance`)."""
+        iris = set(iris)
+        todo = iris - self._provenance.keys()
+        read = prov.read(self.chunked, self.evidence_counts(todo), self.article_key)
+        self._provenance.update({i: read.get(i) for i in todo})
+        return {i: p for i in sorted(iris) if (p := self._provenance[i]) is not None}

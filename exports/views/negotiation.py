@@ -7,6 +7,9 @@ top, venues below the first round held there.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
+from ...graph.derived import SOURCES_SEPARATOR
 from .common import label_of, ACTOR_TYPES, View, edge, node, node_info, slug
 from .data import ViewData, values
 from . import timeline
@@ -77,8 +80,7 @@ def build(data: ViewData, iri: str, label: str) -> View:
     view.fixed = True
     round_rows = [round_rows[r] for r in rounds]
     view.panels.append(("panel-rounds.html", {"rounds": round_rows}))
-    money = [{"date": r["date"].value, "actor": r["actor"].value, "role": r["role"].value, "value": r["value"].value,
-              "unit": r["unit"].value, "n": int(r["n"].value)} for r in data.rows("money", iris=values([iri]))]
+    money = _money(data, iri)
     view.panels.append(("timeline.svg", {"t": timeline.build(
         [{"date": row["start"] or row["end"], "label": row["name"], "venue": row["venue"], "status": row["status"]}
          for row in round_rows], money)}))
@@ -97,3 +99,24 @@ def _round_row(g, r: str, prov) -> dict:
             "venue": ", ".join(sorted(venues)), "status": str(attrs.get("status", "")),
             "sources": p.total if p else 0,
             "articles": sorted({e.article for e in p.shown}) if p else []}
+
+
+def _money(data: ViewData, iri: str) -> list[dict]:
+    """The negotiation's money positions over time: how many amounts per side, role, value, unit and date.
+
+    An amount's date is its year, else the publication date of each article
+    that reports it (its ``parley:sourceIds``); ordered by date, side, role,
+    unit and value.
+    """
+    dates = {article: published for published, article in data.articles().values()}
+    amounts: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
+    for r in data.rows("money", iris=values([iri])):
+        if r["year"] is not None:
+            found = {r["year"].value}
+        else:
+            ids = r["sources"].value.split(SOURCES_SEPARATOR) if r["sources"] is not None else ()
+            found = {dates[i] for i in ids if i in dates}
+        for date in found:
+            amounts[(date, r["actor"].value, r["role"].value, r["unit"].value, r["value"].value)].add(r["q"].value)
+    return [{"date": date, "actor": actor, "role": role, "value": value, "unit": unit, "n": len(qs)}
+            for (date, actor, role, unit, value), qs in sorted(amounts.items())]

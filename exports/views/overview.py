@@ -9,7 +9,8 @@ saying how many were left out.
 from __future__ import annotations
 
 from .common import label_of, ACTOR_TYPES, View, edge, node, node_info, note_left_out
-from .data import ViewData, merge, values
+from .data import ViewData
+from .provenance import merge
 from ..graphml import local_name
 
 OVERVIEW_TYPES = (*ACTOR_TYPES, "Negotiation", "Place")
@@ -36,18 +37,13 @@ def build(data: ViewData, k: int = TOP) -> View:
         return view
     g = data.graph(chosen)
     links: dict[tuple[str, str], dict] = {}
-    for r in data.rows("pairs", iris=values(chosen)):
-        key = (r["a"].value, r["b"].value)
-        if key[0] > key[1]:
-            continue  # each pair comes back in both orders
-        links.setdefault(key, {"n": 0, "facts": set(), "relations": set()})
-        links[key]["n"] += int(r["n"].value)
-        links[key]["facts"].update({r["first"].value, r["last"].value})
-    for r in data.rows("direct", iris=values(chosen)):
-        a, b = sorted((r["a"].value, r["b"].value))
+    for key, (n, first, last) in data.skeleton.facts_linking(chosen).items():
+        links[key] = {"n": n, "facts": {first, last}, "relations": set()}
+    for s, p, o in data.skeleton.between(chosen):
+        a, b = sorted((s, o))
         entry = links.setdefault((a, b), {"n": 0, "facts": set(), "relations": set()})
-        entry["relations"].add(local_name(r["p"].value))
-        entry["facts"].add(r["a"].value)
+        entry["relations"].add(local_name(p))
+        entry["facts"].add(s)
         entry["n"] += 1
     prov = data.provenance(set(chosen) | {f for v in links.values() for f in v["facts"]})
     for i in sorted(chosen):

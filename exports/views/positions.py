@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .common import View, edge, money, node, node_info, note_left_out, short, styles
-from .data import ViewData, merge
+from .data import ViewData
+from .provenance import merge
 
 TOP_EDGES = 200
 AMOUNTS_PER_SIDE = 40
