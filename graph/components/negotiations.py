@@ -96,8 +96,8 @@ def _edition(ctx: ArticleContext, agreement):
     editions = ref.editions(agreement.iri)
     if not editions:
         return None
-    d = ctx.published.first_day() if ctx.published is not None else None
-    current = lambda e: bool(d and e.negotiation_start and e.negotiation_end and e.negotiation_start <= d <= e.negotiation_end)  # noqa: E731
+    d = _published_day(ctx)
+    current = lambda e: _negotiating(e, d)  # noqa: E731
     named: dict[str, tuple[int, int]] = {}  # edition -> (times named, -first position)
     for m in _edition_pattern((agreement.label, *agreement.aliases)).finditer(ctx.cleaned.text):
         n, first = named.get(m.group(1), (0, -m.start()))
@@ -113,12 +113,27 @@ def _edition(ctx: ArticleContext, agreement):
 def _under_way(ctx: ArticleContext, edition):
     """The edition under negotiation at publication when the one the text names was concluded before it:
     talks in 2024 "under the 11th SMA, which expires at the end of 2025" are the 12th's (reference dates)."""
-    d = ctx.published.first_day() if ctx.published is not None else None
+    d = _published_day(ctx)
     if d is None or edition.negotiation_end is None or edition.negotiation_end >= d or not edition.edition_of:
         return edition
-    talks = [e for e in ctx.lexicon.reference.editions(edition.edition_of)
-             if e.negotiation_start and e.negotiation_end and e.negotiation_start <= d <= e.negotiation_end]
-    return talks[0] if talks and (_cue_counts(ctx, "roundnoun") or _cue_counts(ctx, "talknoun")) else edition
+    talks = [e for e in ctx.lexicon.reference.editions(edition.edition_of) if _negotiating(e, d)]
+    return talks[0] if talks and _reports_talks(ctx) else edition
+
+
+def _published_day(ctx: ArticleContext):
+    """The first day of the publication date (``None`` when the article has none)."""
+    return ctx.published.first_day() if ctx.published is not None else None
+
+
+def _negotiating(edition, day) -> bool:
+    """``edition`` was under negotiation on ``day`` (its reference negotiation window holds the day)."""
+    return bool(day and edition.negotiation_start and edition.negotiation_end
+                and edition.negotiation_start <= day <= edition.negotiation_end)
+
+
+def _reports_talks(ctx: ArticleContext) -> bool:
+    """The article has a round or talks noun: it reports meetings, not only an agreement."""
+    return bool(_cue_counts(ctx, "roundnoun") or _cue_counts(ctx, "talknoun"))
 
 
 @component("agreements")
@@ -147,7 +162,7 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
     least two parties, so that rounds of unseen negotiations are kept; the
     same parties and topic give the same node across articles.
     """
-    talk = bool(_cue_counts(ctx, "roundnoun") or _cue_counts(ctx, "talknoun"))
+    talk = _reports_talks(ctx)
     topics = _cue_counts(ctx, "topic")
     counts: dict[str, int] = {}
     for m in ctx.mentions:
