@@ -387,6 +387,15 @@ def test_more_titles_from_the_lexicon(text, person, title):
     assert [(e.label, e.title) for e in ctx.entities.values() if e.type == "Person"] == [(person, title)]
 
 
+def test_an_office_of_a_country_in_its_complement_gives_that_countrys_body():
+    ctx, _ = facts("The meeting between the Foreign Minister of Chile, Mr Ruben Soto, and his counterpart went well.\n"
+                   "The U.N. special coordinator for Haiti, Ivo Lanz, attended.")
+    people = {e.label: e for e in ctx.entities.values() if e.type == "Person"}
+    assert people["Ruben Soto"].title == "Foreign Minister of Chile"
+    assert label(ctx, people["Ruben Soto"].affiliation) == "Ministry of Foreign Affairs (Chile)"
+    assert people["Ivo Lanz"].title == "special coordinator for Haiti"  # the modifier before the office is kept
+
+
 def test_a_quote_belongs_to_the_verb_that_opens_it_and_the_ministry_is_the_one_named_before():
     text = ('Canadian negotiator Anne Leclerc said "serious gaps remain" on dairy, while Japan\'s chief negotiator '
             'Kenji Mori said a deal was "still within reach" this month.\n'

@@ -206,14 +206,13 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         offices.append((a, b))
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
         c = _complement_end(doc, b, sent.span.end)  # "the ambassador to Algeria, Name,": the office's complement
-        complement_country = None
+        complement, complement_country = "", None
         if c + 1 < sent.span.end and doc[c].text == "," and c + 1 not in office_starts \
                 and (is_name_token(doc[c + 1].text) or doc[c + 1].text in honorifics):  # not "negotiator, Director-General Name"
             if c > b:
-                body = lex.title_rows.get(title, {}).get("body")
-                complement_country = next((m.iri for m in ctx.mentions_in(sent) if m.type == "Country" and b <= m.tok_start < c
-                                           and doc[b].lower_ == "of" and body), None)  # "Foreign Minister of Chile": Chile's
-                title = title + " " + doc[b:c].text
+                complement = doc[b:c].text
+                if doc[b].lower_ == "of" and lex.title_rows.get(title, {}).get("body"):  # "Foreign Minister of Chile": Chile's
+                    complement_country = next((m.iri for m in ctx.mentions_in(sent) if m.type == "Country" and b <= m.tok_start < c), None)
             b = c + 1  # "its chief negotiator, Lee Tae-woo,": the name in apposition
         while b < sent.span.end and doc[b].text in honorifics and b not in taken:
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
@@ -228,8 +227,9 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
             country = country_before(ctx, sent, k) or complement_country
-            body = lex.title_rows.get(title, {}).get("body")
+            body = lex.title_rows.get(title, {}).get("body")  # the office as matched or written, before its complement
             aff = body_entity(ctx, country, body).iri if body and country else country
+            title = f"{title} {complement}" if complement else title
             office = next((m for m in ctx.mentions_in(sent) if m.reading == "body" and m.tok_end == k), None)
             if office is not None:  # "Chinese Commerce Ministry spokesman Gao Feng": the ministry's spokesman
                 aff, country = office.iri, getattr(ctx.entities.get(office.iri), "country", None) or country
