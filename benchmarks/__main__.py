@@ -140,17 +140,25 @@ def _store_io(cfg: dict, big: dict, budget: Budget, report: dict) -> None:
     print(io_table(report["store_io"]), flush=True)
 
 
-def _views(args, cfg: dict, small: dict, budget: Budget, report: dict) -> None:
-    v = views.run(Path(small["build_jobs1"]["work"]) / "store", args.work / "views",
-                  timeout=min(cfg["views_timeout"], max(10.0, budget.left() - 30)))
-    report["views"] = v | {"articles": small["articles"]}
+def _views(store_dir: Path, work: Path, articles: int | str, timeout: float) -> dict:
+    v = views.run(store_dir, work, timeout=timeout) | {"articles": articles, "store": str(store_dir)}
     if "pages" in v:
-        print(table(f"Views of the {small['articles']:,}-article store: built in {v['seconds']:.1f} s "
+        print(table(f"Views of the {articles:,}-article store: built in {v['seconds']:.1f} s "
                     f"(+{v['assets_kb']:.0f} KB shared scripts)", ["view", "nodes", "HTML KB", "first draw ms"],
                     [[p["slug"], p["nodes"], p["html_kb"], p.get("first_draw_ms") or v.get("draw_skipped", "never")]
                      for p in v["pages"]]))
     else:
         print(f"\n### Views\n\n{v.get('skipped') or v.get('error')}")
+    return v
+
+
+def _store_articles(store_dir: Path) -> int:
+    """How many articles a store holds (its article graphs), for the views table's title."""
+    import pyoxigraph as ox
+
+    prefix = "https://w3id.org/parley/id/graph/article/"
+    store = ox.Store.read_only(str(store_dir))
+    return sum(1 for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
 
 
 def _push(store_dir: Path, budget: Budget, report: dict) -> None:
@@ -167,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json", help="where to write the figures")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work", help="scratch folder (corpora, stores)")
     ap.add_argument("--budget", type=float, help="wall-time budget in seconds; 0 = none (default 570, --quick 75)")
+    ap.add_argument("--views-store", type=Path, metavar="DIR",
+                    help="only time the views of this store (e.g. one made by python -m benchmarks.replicate)")
     args = ap.parse_args(argv)
+    if args.views_store and not (args.views_store / "CURRENT").is_file():
+        ap.error(f"--views-store {args.views_store} is not an Oxigraph store folder")
     cfg = dict(MODES["quick" if args.quick else "default"])
     if args.sizes:
         cfg["sizes"] = [int(x) for x in args.sizes.split(",") if x.strip()]
@@ -178,19 +190,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# Parley benchmarks ({report['mode']}): {report['machine']['cpus']} cores, {report['machine']['cpu']}, "
           f"load average {report['machine']['load_average'][0]:.2f}")
     cost: dict = {}
+    if args.views_store:
+        report["views"] = _views(args.views_store, args.work / "views", _store_articles(args.views_store),
+                                 timeout=cfg["views_timeout"] if args.budget is None else (args.budget or 3600.0))
+        cfg["sizes"] = []
     for n in sorted(cfg["sizes"]):
         r = run_size(n, args.work, cfg, budget, cost)
         report["sizes"].append(r)
         print(size_table(r), flush=True)
     built = [r for r in report["sizes"] if "graph_ttl_sha256" in r.get("build_jobs1", {})]  # store complete
-    if not built:
+    if not built and not args.views_store:
         print("\nno build finished; nothing more to measure")
-    else:
+    elif built:
         big, small = built[-1], built[0]
         store_dir = Path(big["build_jobs1"]["work"]) / "store"
+        small_views = lambda: report.update(views=_views(  # noqa: E731
+            Path(small["build_jobs1"]["work"]) / "store", args.work / "views", small["articles"],
+            timeout=min(cfg["views_timeout"], max(10.0, budget.left() - 30))))
         for name, est, fn in [("queries", 2 * len(queries.names_list()) * cfg["query_cap"] + 20, lambda: _queries(args, cfg, big, store_dir, report)),
                               ("store_io", 2 * cfg["io_cap"] + 10, lambda: _store_io(cfg, big, budget, report)),
-                              ("views", cfg["views_timeout"] + 10, lambda: _views(args, cfg, small, budget, report)),
+                              ("views", cfg["views_timeout"] + 10, small_views),
                               ("push", 30, lambda: _push(store_dir, budget, report))]:
             if budget.allows(est):
                 fn()

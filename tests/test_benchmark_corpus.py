@@ -138,3 +138,31 @@ def test_furniture_names_do_not_become_actors(built) -> None:
     assert only_in_furniture, "the corpus should put some names only in related headlines"
     actors = {a["actor"] for a in _query(work, "actors")}
     assert not (actors & only_in_furniture), actors & only_in_furniture
+
+
+def test_replicated_store_has_every_article_k_times(built, tmp_path: Path) -> None:
+    """``python -m benchmarks.replicate SRC DST --times 3`` (the 10,000-article views benchmark's store):
+    three renamed copies of every article graph; entities keep their IRIs; a bad source is one line."""
+    import subprocess
+
+    import pyoxigraph as ox
+
+    work, _ = built
+    dst = tmp_path / "x3"
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.replicate", str(work / "parley-store"), str(dst), "--times", "3"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["articles"] == 3 * N
+    store = ox.Store.read_only(str(dst))
+    prefix = "https://w3id.org/parley/id/graph/article/"
+    graphs = sorted(g.value[len(prefix):] for g in store.named_graphs() if g.value.startswith(prefix))
+    assert len(graphs) == 3 * N
+    assert sum(g.endswith("-r2") for g in graphs) == N and sum(g.endswith("-r1") for g in graphs) == N
+    ids = {str(q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode("https://w3id.org/parley/ontology#articleId"), None)}
+    assert len(ids) == 3 * N
+    korea = ox.NamedNode("https://w3id.org/parley/id/country/south-korea")
+    assert len({q.graph_name for q in store.quads_for_pattern(korea, None, None)}) > len(
+        {q.graph_name for q in ox.Store.read_only(str(work / "parley-store")).quads_for_pattern(korea, None, None)})
+    bad = subprocess.run([sys.executable, "-m", "benchmarks.replicate", str(tmp_path), str(tmp_path / "y"), "--times", "2"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode != 0 and "not an Oxigraph store" in bad.stderr and "Traceback" not in bad.stderr
