@@ -314,6 +314,20 @@ def test_missing_store_is_one_line_error(tmp_path: Path):
     assert_one_line_error(proc, "no-store-here")
 
 
+
+def test_ego_pages_skip_entities_linked_to_nothing(tmp_path: Path):
+    """A group named in many sentences but taking part in nothing gets no ego page of its own (it
+    would show one node); asked for by name, it still gets one."""
+    ego_id = "https://w3id.org/parley/id/group/onlookers"
+    ttl = FIXTURE.read_text(encoding="utf-8") + f'\n<{ego_id}> a parley:Group ; skos:prefLabel "onlookers"@en .\n' + \
+        "".join(f"<{ego_id}> parley:evidence <https://w3id.org/parley/id/ev/g{i}> .\n" for i in range(6))
+    store = fixture_store(tmp_path / "parley-store", ttl)
+    egos = [v for v in write_views(store, tmp_path / "out")["views"] if v["kind"] == "ego"]
+    assert egos and all(v["nodes"] > 1 for v in egos), [(v["slug"], v["nodes"]) for v in egos]
+    assert "ego-onlookers" not in {v["slug"] for v in egos}
+    asked = write_views(store, tmp_path / "out2", focus="onlookers")
+    assert asked["focus"] == "ego-onlookers" and (tmp_path / "out2" / "views" / "ego-onlookers.html").is_file()
+
 # -- in the browser ------------------------------------------------------------------------------
 
 PAINTED = """(() => { const c = document.querySelector('#network canvas'); if (!c) return -1;

@@ -70,10 +70,13 @@ def write_views(store_or_dir, out_dir: Path | str, focus: str | None = None) -> 
     negs = negotiation.negotiations(data)
     neg_views = [negotiation.build(data, iri, label) for iri, label, _ in negs[:negotiation.MAX_NEGOTIATIONS]]
     targets = [focus_entity] if focus_entity else []
-    top_actors, _, _ = overview.entities(data, EGO_VIEWS + 1, ACTOR_TYPES)
+    top_actors, _, _ = overview.entities(data, 3 * EGO_VIEWS + 1, ACTOR_TYPES)
+    skeleton = data.skeleton
     for iri in top_actors:
         if len(targets) >= EGO_VIEWS + (1 if focus_entity else 0):
             break
+        if not skeleton.neighbours([iri], exclude=[iri]):
+            continue  # named often but linked to nothing ("lawmakers" who only speak): a page of one node
         if focus_entity is None or iri != focus_entity[0]:
             targets.append((iri, data.graph([iri]).nodes[iri]["label"]))
     ego_views = [ego.build(data, iri, label) for iri, label in targets]
