@@ -106,5 +106,23 @@ class Lexicon:
                 self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"].lower())])
             elif r["title"][0].upper() + r["title"][1:] not in written_titles:  # "Spokesperson Morgan Ortagus"
                 self.title_matcher.add("TITLE:" + r["title"], [nlp.make_doc(r["title"][0].upper() + r["title"][1:])])
+        # "the two deputy foreign ministers, Takeo Mori and Igor Morgulov": plural offices before several names
+        self.plural_titles = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for r in self.titles:
+            forms = {plural(r["title"]), plural(r["title"].lower()), plural(r["title"][0].upper() + r["title"][1:])} - {None}
+            if forms:
+                self.plural_titles.add("TITLES:" + r["title"], [nlp.make_doc(f) for f in sorted(forms)])
         self.title_rows = {r["title"]: r for r in self.titles}
         self.title_words = {w.lower() for r in self.titles for w in r["title"].split()}
+
+
+def plural(title: str) -> str | None:
+    """The plural of an office ("foreign minister" -> "foreign ministers", "spokesman" -> "spokesmen",
+    "secretary" -> "secretaries"); None for abbreviations and offices with a complement ("Chief of Staff")."""
+    if not title[-1:].isalpha() or " of " in title or title.endswith("s"):
+        return None
+    if title.endswith("man"):
+        return title[:-3] + "men"
+    if title.endswith("y") and title[-2:-1] not in "aeiou":
+        return title[:-1] + "ies"
+    return title + "s"

@@ -10,73 +10,20 @@ official``, ``[modifier] lawmakers``.  Heads and titles come from
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...ontology.rules import load_rules
-from ...ontology.vocab import ID
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
-from ..iris import ascii_fold, mint, slug
+from ..iris import mint, slug
 from ..speakers import speech_hits
-from ..topics import time_words
+from .appositions import people_after_plural_offices, people_before_offices
+from .people import (NOT_NAMES, TITLE_STOP, add, body_entity, country_before, institution_words, is_name_token, name_end,
+                     told_before)
 
-NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)$")
-
-
-def is_name_token(text: str) -> bool:
-    """A word shaped like part of a personal name, accents allowed ("Micheál", "Łukasz", "Dvořák")."""
-    return bool(NAME_SHAPE.match(text) or (not text.isascii() and NAME_SHAPE.match(ascii_fold(text))))
-
-
-INITIALS = re.compile(r"^[A-Z]{2,3}$")
-NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
-TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
 ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
-
-
-def country_before(ctx: ArticleContext, sent, tok: int) -> str | None:
-    """A country named right before token ``tok`` ("South Korea's", "the U.S.", "Japanese"), or the one
-    "its"/"their" there points back to."""
-    doc = sent.span.doc
-    countries = [m for m in ctx.mentions_in(sent) if m.type == "Country" and m.reading in {"actor", "demonym"}]
-    for m in countries:
-        if 0 <= tok - m.tok_end <= 2:
-            between = doc[m.tok_end:tok].text.strip()
-            if between in {"", "'s", "’s", "'", "s"}:
-                return m.iri
-    if tok > sent.span.start and doc[tok - 1].lower_ in {"its", "their"}:
-        before = [m for m in countries if m.tok_end < tok - 1]  # "South Korea's delegation … its chief negotiator"
-        return max(before, key=lambda m: m.tok_end).iri if before else None
-    return None
-
-
-def _add(ctx: ArticleContext, ent: NewEntity, sent, a: int, b: int, reading: str) -> None:
-    if ent.iri not in ctx.entities and ctx.lexicon.reference.get(ent.iri) is None:
-        ctx.entities[ent.iri] = ent
-    doc = sent.span.doc
-    ctx.mentions.append(Mention(ent.iri, ent.type, doc[a:b].text, sent.base + doc[a].idx,
-                                sent.base + doc[b - 1].idx + len(doc[b - 1].text), sent.index, a, b, reading=reading))
-
-
-def body_iri(country: str | None, kind: str) -> str:
-    c = country[len(ID):].split("/")[-1] if country else "unknown"
-    return f"{ID}body/{c}--{kind}"
-
-
-def body_entity(ctx: ArticleContext, country: str | None, kind: str) -> NewEntity:
-    """The government body of ``kind`` in ``country`` (reference data first, else a new one, registered
-    so an affiliation never points at a node without a name)."""
-    iri = body_iri(country, kind)
-    ref = ctx.lexicon.reference
-    known = ref.get(iri) or ctx.entities.get(iri)
-    if known is not None:
-        return NewEntity(iri, "GovernmentBody", known.label, country=country)
-    label = next(r["label"] for r in ctx.lexicon.rules.table("bodies.jsonl") if r["kind"] == kind)
-    where = ref.get(country).label if country and ref.get(country) else "unknown country"
-    return ctx.entities.setdefault(iri, NewEntity(iri, "GovernmentBody", f"{label} ({where})", country=country))
 
 
 @component("actors")
@@ -94,7 +41,7 @@ def actors(ctx: ArticleContext) -> None:
                     continue  # "the South Korean government": the country mention already acts
                 if family == "body" and not taken & set(range(h.tok_start, h.tok_end)):
                     country = country_before(ctx, sent, h.tok_start) or ctx.home_country
-                    _add(ctx, body_entity(ctx, country, value), sent, h.tok_start, h.tok_end, "body")
+                    add(ctx, body_entity(ctx, country, value), sent, h.tok_start, h.tok_end, "body")
                     taken |= set(range(h.tok_start, h.tok_end))
                 elif family == "group" and value != "media reports" and not taken & set(range(h.tok_start, h.tok_end)):
                     if h.text[:1].isupper() and h.tok_end < sent.span.end and sent.tokens.text[h.tok_end][:1].isupper():
@@ -112,7 +59,7 @@ def actors(ctx: ArticleContext) -> None:
                     iri = mint("group", label)
                     # "ruling party lawmakers" with no country named: the article's home country's
                     side = country or (ctx.home_country if mod else None)
-                    _add(ctx, NewEntity(iri, "Group", label, affiliation=side), sent, a, h.tok_end, "group")
+                    add(ctx, NewEntity(iri, "Group", label, affiliation=side), sent, a, h.tok_end, "group")
                     taken |= set(range(a, h.tok_end))
         _titled_people(ctx, sent, taken, known_people)
         _named_speakers(ctx, sent, taken, known_people)
@@ -122,73 +69,21 @@ def actors(ctx: ArticleContext) -> None:
     _surnames(ctx)
 
 
-@lru_cache(maxsize=1)
-def _appositive() -> re.Pattern:
-    """ "Name Name, head of …", "Enrique Mora, the EU coordinator", "Ursula von der Leyen, the Commission
-    president": a name (with ``names.json`` particles), a comma, then a head noun of an office."""
-    particles = "|".join(sorted(map(re.escape, load_rules().data("names.json")["particles"]), key=len, reverse=True))
-    return re.compile(
-        rf"\b([A-Z][a-z]+(?: (?:(?:{particles}) )*[A-Z][a-z]+(?:-[a-z]+)?){{1,2}}), "
-        r"(?:the |a |an |its |their |his |her )?(?:(?:ruling|opposition|veteran|longtime|career|assistant|under|vice)\s+)?"
-        r"(?:[A-Z][\w.'-]*\s+){0,3}(?:(?:senior|top|deputy|lead|chief|special|former|acting|assistant)\s+)?"
-        r"(head|chief|chairman|chairwoman|director|leader|spokesperson|spokesman|spokeswoman|minister|ambassador|envoy|"
-        r"negotiator|member|adviser|advisor|coordinator|secretary|representative|commissioner|president|premier|official|"
-        r"lawmaker|legislator|senator|congressman|congresswoman|diplomat|delegate|governor|mayor|mediator)\b")
-
-
 COMPLEMENT = {"to", "for", "of", "in", "at", "on"}
 
 
 def _complement_end(doc, b: int, end: int) -> int:
     """The end of an office's complement after ``b``: "to Algeria", "for Lebanon", "of China", "for
-    Near Eastern affairs" (a preposition, up to four words, the last capitalized or "affairs"); else ``b``."""
+    Near Eastern affairs", "of the UN nuclear watchdog" (a preposition, up to six words, the last
+    capitalized or one of ``names.json`` ``complement_heads``); else ``b``."""
     if b >= end or doc[b].lower_ not in COMPLEMENT:
         return b
     j = b + 1
-    while j < end and j - b <= 4 and doc[j].text not in {",", ";", "(", ")", '"'}:
+    while j < end and j - b <= 6 and doc[j].text not in {",", ";", "(", ")", '"'}:
         j += 1
     last = doc[j - 1].text
-    return j if j > b + 1 and j < end and doc[j].text == "," and (last[:1].isupper() or last == "affairs") else b
-
-
-def _name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> int:
-    """The end of a personal name starting at ``b``: up to three capitalized words, hyphenated given
-    names kept whole, lowercase particles between them ("Ursula von der Leyen"), a generational
-    suffix after them ("Carlito Galvez Jr.")."""
-    j, words = b, 0
-    suffixes = _suffixes()
-    while j < end and j not in taken:
-        if words >= 2 and doc[j].text in suffixes:
-            return j + 1
-        if words >= 3:
-            break
-        if is_name_token(doc[j].text) or (words == 0 and INITIALS.match(doc[j].text) and j + 1 < end
-                                          and j + 1 not in taken and is_name_token(doc[j + 1].text)):
-            j, words = _hyphen_tail(doc, j + 1, end), words + 1  # "General MM Naravane": initials first
-            continue
-        k = j
-        while k < end and doc[k].text in particles and k - j < 3:
-            k += 1
-        if words and k > j and k < end and is_name_token(doc[k].text):
-            j = k
-            continue
-        break
-    return j
-
-
-@lru_cache(maxsize=1)
-def _institution_words() -> frozenset[str]:
-    """Words that end meetings, forums, bodies and venues, never a personal name ("Meeting", "Ministry", "Hotel")."""
-    rules = load_rules()
-    neg, names = rules.data("negotiation.json"), rules.data("names.json")
-    words = [*neg["round_nouns"], *neg["talk_nouns"], *neg["venue_heads"], *neg["forum_heads"]["meetings"],
-             *neg["forum_heads"]["bodies"], *names["organization_heads"], *names["government_heads"]]
-    return frozenset(w.lower() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _suffixes() -> frozenset[str]:
-    return frozenset(load_rules().data("names.json").get("suffixes", []))
+    heads = load_rules().data("names.json")["complement_heads"]
+    return j if j > b + 1 and j < end and doc[j].text == "," and (last[:1].isupper() or last in heads) else b
 
 
 def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
@@ -197,14 +92,14 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
     honorifics = set(lex.rules.data("names.json")["honorifics"])
     particles = set(lex.rules.data("names.json")["particles"])
     # a PhraseMatcher gives doc token indices; the longest office at a start first ("Chief Cabinet Secretary", not "Chief")
-    offices: list[tuple[int, int]] = []
+    offices: list[tuple[int, int, str]] = []
     matches = sorted(lex.title_matcher(sent.span), key=lambda m: (m[1], -m[2]))
     office_starts = {a for _, a, _ in matches}
     for match_id, a, b in matches:
-        if any(x <= a and b <= y for x, y in offices):
+        if any(x <= a and b <= y for x, y, _ in offices):
             continue  # "Chief" inside "Chief Cabinet Secretary"
-        offices.append((a, b))
         title = lex.title_matcher.vocab.strings[match_id].split(":", 1)[1]
+        offices.append((a, b, title))
         c = _complement_end(doc, b, sent.span.end)  # "the ambassador to Algeria, Name,": the office's complement
         complement, complement_country = "", None
         if c + 1 < sent.span.end and doc[c].text == "," and c + 1 not in office_starts \
@@ -216,9 +111,9 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             b = c + 1  # "its chief negotiator, Lee Tae-woo,": the name in apposition
         while b < sent.span.end and doc[b].text in honorifics and b not in taken:
             b += 1  # "Prime Minister Tun Dr Mahathir Mohamad": styles are not the name
-        j = _name_end(doc, b, sent.span.end, taken, particles)
+        j = name_end(doc, b, sent.span.end, taken, particles)
         if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"} \
-                and not any(doc[i].lower_ in _institution_words() for i in range(b, j)):  # "Commander Level Meeting"
+                and not any(doc[i].lower_ in institution_words() for i in range(b, j)):  # "Commander Level Meeting"
             k = a
             while title.islower() and k > sent.span.start and a - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
                     and doc[k - 1].lower_ not in TITLE_STOP:
@@ -233,24 +128,10 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             office = next((m for m in ctx.mentions_in(sent) if m.reading == "body" and m.tok_end == k), None)
             if office is not None:  # "Chinese Commerce Ministry spokesman Gao Feng": the ministry's spokesman
                 aff, country = office.iri, getattr(ctx.entities.get(office.iri), "country", None) or country
-            _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff, country=country), sent, b, j, "person")
+            add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=aff, country=country), sent, b, j, "person")
             taken |= set(range(b, j))
-    # "Name Name, head of ..." appositives
-    text = sent.text
-    for m in _appositive().finditer(text):
-        if re.search(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+$", text[:m.start()]):
-            continue  # "led by Name, title …": the led-by rule reads the whole title
-        toks = sent.token_range(m.start(1), m.end(1))
-        if not toks or set(toks) & taken:
-            continue
-        name = m.group(1)
-        if name.split()[0].lower() in NOT_NAMES or any(w.lower() in time_words() for w in name.split()):
-            continue  # "On Thursday, Chinese Commerce Ministry spokesman Gao Feng …": a time, not a name
-        iri = known.get(name) or mint("person", name)
-        after = doc[toks[-1] + 1:min(toks[-1] + 12, sent.span.end)]
-        country = next((mm.iri for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_start > toks[-1] and mm.tok_start < after.end), None)
-        _add(ctx, NewEntity(iri, "Person", name, title=m.group(2), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
-        taken |= set(toks)
+    people_before_offices(ctx, sent, taken, known, offices)
+    people_after_plural_offices(ctx, sent, taken, known)
 
 
 def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
@@ -268,7 +149,7 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
             a -= 1
         if b - a < 2:  # after the verb: 'said Kenji Mori.'
             a = h.tok_end
-            b = _name_end(doc, a, sent.span.end, taken, set())
+            b = name_end(doc, a, sent.span.end, taken, set())
             if b - a < 2 or (b < sent.span.end and not sent.tokens.is_punct[b]):
                 continue
         if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)) \
@@ -279,12 +160,12 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         if a == b:
             continue
         name = doc[a:b].text
-        earlier = _told_before(ctx, name)
+        earlier = told_before(ctx, name)
         if earlier is None and b - a < 2:
             continue  # one word: a surname the surname rule may resolve
         iri = earlier or known.get(name) or mint("person", name)
         title, country = _apposed_title(ctx, sent, a) if apposed else (None, None)
-        _add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=country, country=country),
+        add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=country, country=country),
              sent, a, b, "person")  # a person named earlier keeps their node
         taken |= set(range(a, b))
 
@@ -321,18 +202,10 @@ def _apposed_title(ctx: ArticleContext, sent, a: int) -> tuple[str | None, str |
     return words.text, country_before(ctx, sent, start)
 
 
-def _told_before(ctx: ArticleContext, name: str) -> str | None:
-    """The one person named earlier whose full name ends or starts with ``name`` ("Bagheri Kani" is
-    "Ali Bagheri Kani")."""
-    words = name.split()
-    found = {m.iri for m in ctx.mentions if m.type == "Person" and m.reading in {"person", "actor"}
-             and len(m.text.split()) > len(words) and (m.text.split()[-len(words):] == words or m.text.split()[:len(words)] == words)}
-    return found.pop() if len(found) == 1 else None
-
-
+NAME_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:[A-Z][a-z\u00e0-\u024f]+)?(?:-[a-z]+)?"  # "Valdés", "DeHart", "Kyung-wha"
 LED_BY = re.compile(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+"
-                    r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[a-z]+)?){1,2})\b(?!\s+(?:Department|Ministry|Forces|Agency))"
-                    r"(?:,\s+(?P<title>(?!a\b|an\b|who\b|which\b)[a-z][\w-]*(?:\s+(?!at\b|in\b|who\b)[\w-]+){0,7}?)(?=\s+at\b|\s+in\b|[,.;]|$))?")
+                    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\b(?!\s+(?:Department|Ministry|Forces|Agency))"
+                    r"(?:,\s+(?P<title>(?!a\b|an\b|who\b|which\b)[a-z][\w-]*(?:\s+(?!at\b|in\b|who\b)[\w'’-]+){0,7}?)(?=\s+at\b|\s+in\b|[,.;]|$))?")
 
 
 def _led_by(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
@@ -347,7 +220,7 @@ def _led_by(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -
         iri = known.get(name) or mint("person", name)
         sides = [mm for mm in ctx.mentions_in(sent) if mm.type == "Country" and mm.tok_end <= toks[0]]
         country = max(sides, key=lambda mm: mm.tok_end).iri if sides else None
-        _add(ctx, NewEntity(iri, "Person", name, title=m.group("title"), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
+        add(ctx, NewEntity(iri, "Person", name, title=m.group("title"), affiliation=country), sent, toks[0], toks[-1] + 1, "person")
         taken |= set(toks)
 
 
@@ -383,14 +256,6 @@ def _ends_with_words(text: str, phrase: str) -> bool:
     return t.endswith(p) and (len(t) == len(p) or not t[-len(p) - 1].isalnum())
 
 
-def _hyphen_tail(doc, j: int, end: int) -> int:
-    """Past ``-yong`` in "Chung Eui-yong" (or ``-Mamani``): spaCy splits a hyphenated given name into three tokens."""
-    if j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-            and doc[j + 1].is_alpha and (doc[j + 1].text[:1].islower() or NAME_SHAPE.match(doc[j + 1].text)):
-        return j + 2  # "Quispe-Mamani": a double-barrelled surname too
-    return j
-
-
 def _anonymous(ctx: ArticleContext, sent) -> None:
     doc = sent.span.doc
     for t in doc[sent.span.start:sent.span.end]:
@@ -413,7 +278,7 @@ def _anonymous(ctx: ArticleContext, sent) -> None:
         aff_label = (ctx.entities.get(aff) or ctx.lexicon.reference.get(aff)).label
         label = f"anonymous {aff_label} {t.lower_.rstrip('s') if t.lower_.endswith('officials') else t.lower_}"
         iri = mint("person", "anonymous", ctx.doc.id, slug(aff_label), t.lower_)
-        _add(ctx, NewEntity(iri, "Person", label, affiliation=aff, anonymous=True), sent, a if doc[a].lower_ not in {"a", "an", "the", "one"} else a + 1, i + 1, "anon")
+        add(ctx, NewEntity(iri, "Person", label, affiliation=aff, anonymous=True), sent, a if doc[a].lower_ not in {"a", "an", "the", "one"} else a + 1, i + 1, "anon")
 
 
 def _surnames(ctx: ArticleContext) -> None:

@@ -22,7 +22,7 @@ from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..facts import Mention, NewEntity
 from ..iris import mint
-from .actors import country_before
+from .people import country_before
 
 WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
 RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")

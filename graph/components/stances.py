@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from ..context import ArticleContext, component
+from ..coref import object_role as _object
+from ..coref import referent
 from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
@@ -30,8 +32,6 @@ IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if
             "weighing", "unlikely", "should", "possibly", "reportedly", "must", "needs", "need"}
 INTENT = {"hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "aims", "aim", "aimed", "intends", "intend",
           "intended"}  # "hoped to sign": before "to" an intention, not yet a stance
-OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into",
-                "between", "among"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance",
             "it"}
@@ -157,11 +157,16 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         if any(w in PRONOUNS for w in core[-2:]) and len(gap) > 2:
             break  # "Seoul said it rejected": the pronoun is the agent; resolve it below
         return _actor_of(ctx, m)
-    if prev in PRONOUNS or (a - 2 >= sent.span.start and doc[a - 2].lower_ in PRONOUNS) or doc[k].lower_ in PRONOUNS:
+    pronoun = next((i for i in (a - 1, a - 2, k) if i >= sent.span.start and doc[i].lower_ in PRONOUNS), None)
+    if pronoun is not None:
+        here = referent(ctx, sent, pronoun, same_sentence_only=True)
+        if here is not None:
+            return _actor_of(ctx, here)  # "Tehran has said it opposes …"
         sp = sentence_speaker(ctx, sent)
         if sp is not None and sp.mention is not None:
             return _actor_of(ctx, sp.mention)
-        return last
+        earlier = referent(ctx, sent, pronoun)
+        return _actor_of(ctx, earlier) if earlier is not None else last  # "India has refused. It is seeking …"
     sp = sentence_speaker(ctx, sent)
     if sp is not None and sp.mention is not None:
         return _actor_of(ctx, sp.mention)
@@ -180,25 +185,6 @@ def _subject(ctx: ArticleContext, sent: Sentence, before: list[Mention]) -> Ment
             continue  # a modifier of the next mention: "Brazil's Agriculture Minister Tereza Cristina"
         return m
     return None
-
-
-def _object(ctx: ArticleContext, sent: Sentence, m: Mention) -> str | None:
-    """"prep" when the mention is the object of a preposition; "verb" when it is the object of a
-    participle ("representing the workers") or the listener of a speech verb ("told lawmakers"); a
-    determiner may come between."""
-    doc = sent.span.doc
-    k = m.tok_start - 1
-    if k > sent.span.start and doc[k].lower_ in DETERMINERS:
-        k -= 1
-    if k < sent.span.start:
-        return None
-    word = doc[k].lower_
-    if word in OBJECT_PREPS:
-        return "prep"
-    if doc[k].is_lower and word.endswith("ing") and len(word) > 5:
-        return "verb"
-    listener = any(h.tok_end == k + 1 and ("speech", "to_listener") in ctx.lexicon.cue_values[h.key] for h in ctx.hits(sent, "cue"))
-    return "verb" if listener else None
 
 
 COORDINATION = {",", "and", "the", "both"}

@@ -1,0 +1,111 @@
+"""People named with an office in apposition, several people under one plural office, and what
+"he", "it" and "they" stand for when a stance's agent is a pronoun."""
+from __future__ import annotations
+
+import pytest
+
+from parley.graph.documents import Document
+from parley.graph.extract import extract, lexicon_for
+from parley.graph.lexicon import plural
+
+
+def extracted(text: str):
+    doc = Document(id="t1", source="t1.txt", text=text, title=None, publisher="Test Wire", published="2022-03-09", url=None)
+    return extract(doc, lexicon_for())
+
+
+def label(ctx, iri: str | None) -> str | None:
+    ent = ctx.entities.get(iri) or ctx.lexicon.reference.get(iri) if iri else None
+    return ent.label if ent else iri
+
+
+def people(ctx) -> dict[str, tuple[str | None, str | None]]:
+    return {e.label: (e.title, label(ctx, e.affiliation)) for e in ctx.entities.values() if e.type == "Person"}
+
+
+@pytest.mark.parametrize("text,name,title,side", [
+    # a name, a comma, then an office of titles.jsonl with what is written around it
+    ("Marta Ilves, the director general of the International Atomic Energy Agency, met reporters.",
+     "Marta Ilves", "director general", "International Atomic Energy Agency"),
+    ("Talks with Tomas Brandt, the mission chief for Peru, ended on Friday.", "Tomas Brandt", "mission chief for Peru", None),
+    ("Camila Reyes, the Colombian ambassador who chairs the talks, circulated a new text.",
+     "Camila Reyes", "ambassador", "Colombia"),
+    ("Lee Min-jae, head of South Korea's parliamentary defense committee, said the cost was too high.",
+     "Lee Min-jae", "head of South Korea's parliamentary defense committee", None),
+    ("Anna Berg, the senior adviser, left early.", "Anna Berg", "senior adviser", None),
+    # a given name that is also a city ("Santiago", Chile's capital) begins a person's name
+    ("Santiago Ortega, the Chilean ambassador, spoke first.", "Santiago Ortega", "ambassador", "Chile"),
+    # an office before the name whose complement is a long lowercase phrase
+    ("The head of the UN nuclear watchdog, Piet Verhoeven, wrapped up two days of talks.",
+     "Piet Verhoeven", "head of the UN nuclear watchdog", None),
+])
+def test_a_name_before_its_office_in_apposition_is_a_person(text, name, title, side):
+    ctx = extracted(text)
+    found = people(ctx)
+    assert name in found, found
+    assert found[name][0] == title
+    if side is not None:
+        assert found[name][1] == side
+
+
+@pytest.mark.parametrize("text", [
+    "On Thursday, the minister said talks would go on.",        # a time, not a name
+    "At the forum, the Chief of the Army Staff, General Ravi Menon, spoke.",  # "Army Staff" is an office's tail
+    "Talks in Geneva, the Swiss city, ended.",                   # a place before an apposition, and no office
+])
+def test_no_person_from_times_offices_or_places_before_a_comma(text):
+    assert set(people(extracted(text))) <= {"Ravi Menon"}
+
+
+def test_a_surname_before_an_office_is_the_person_named_in_full_earlier():
+    ctx = extracted('"We are ready," Marta Ilves told reporters in Vienna on Monday.\n'
+                    "Ilves, the director general of the agency, said the inspectors would return.")
+    assert people(ctx) == {"Marta Ilves": ("director general of the agency", None)}  # read from the apposition
+    assert [m.text for m in ctx.mentions if m.type == "Person"] == ["Marta Ilves", "Ilves"]
+
+
+def test_led_by_reads_accented_names_and_titles_with_possessives():
+    ctx = extracted("An IMF team led by Rodrigo Valdés, director of the Fund's Western Hemisphere Department, arrived.")
+    assert people(ctx)["Rodrigo Valdés"][0] == "director of the Fund's Western Hemisphere Department"
+
+
+@pytest.mark.parametrize("text,names,title", [
+    ("Talks between the two deputy foreign ministers, Aiko Sato and Pavel Orlov, were held in Tokyo.",
+     ["Aiko Sato", "Pavel Orlov"], "Deputy Foreign Minister"),
+    ("Foreign Ministers Li Wen and Marta Kowalska met in Warsaw.", ["Li Wen", "Marta Kowalska"], "Foreign Minister"),
+    ("Negotiators Jane Doe, John Roe and Mary Major attended.", ["Jane Doe", "John Roe", "Mary Major"], "negotiator"),
+])
+def test_several_people_under_one_plural_office(text, names, title):
+    found = people(extracted(text))
+    assert sorted(found) == sorted(names)
+    assert {found[n][0] for n in names} == {title}
+
+
+def test_plurals_of_offices():
+    assert [plural(t) for t in ("foreign minister", "spokesman", "secretary", "envoy", "Chief of Staff", "Sen.")] == [
+        "foreign ministers", "spokesmen", "secretaries", "envoys", None, None]
+
+
+def stances(ctx) -> list[tuple[str, str, str]]:
+    return [(label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in ctx.facts if f.kind == "stance"]
+
+
+@pytest.mark.parametrize("text,actor,topic_word", [
+    # "it" is the country last named as a subject, not the one that spoke before
+    ("Brussels wants Delhi to cut duties on cars. India has refused. It is seeking greater market access for textiles.",
+     "India", "textiles"),
+    # "he" is a person, never a country: the person named two sentences back
+    ("Marta Ilves, the director general of the agency, met the president in Tehran. The United Kingdom said it was "
+     "concerned. He urged Iran to restore full access for inspectors.", None, "inspectors"),
+    # "it" in its own sentence: the nearest country before it that is no object ("told Washington")
+    ("Tokyo told Washington it rejects any increase in the cost of the bases.", "Japan", "increase"),
+])
+def test_a_pronoun_agent_is_the_actor_it_agrees_with(text, actor, topic_word):
+    ctx = extracted(text)
+    found = [(a, s, t) for a, s, t in stances(ctx) if topic_word in t]
+    assert found, stances(ctx)
+    who = found[0][0]
+    if actor is None:  # the person of the first sentence
+        assert who == "Marta Ilves", found
+    else:
+        assert who == actor, found
