@@ -38,6 +38,8 @@ TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with"
             "now", "too", "also", "publicly", "formally", "immediately"}
 AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few", "twice", "times", "half"}
 TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
+VERB_GROUP = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
+              "must", "did", "does", "do", "said", "says"}  # "opposes the measures and has called a strike": a new verb
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some"}
 MAX_TOPIC = 9
 POSITION_NOUNS = {"position", "view", "stance", "argument", "demand", "insistence", "belief", "claim", "line"}
@@ -142,6 +144,7 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
             i += 1
             continue
         if t.lower_ in STOP_TOPIC or (t.lower_ == "and" and len(words) >= 3 and not _determined(doc, i + 1, sent)) \
+                or (t.lower_ == "and" and words and i + 1 < sent.span.end and doc[i + 1].lower_ in VERB_GROUP) \
                 or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
             break
         if words and i in stops and doc[i - 1].lower_ not in {"to", "'s", "’s"} | DETERMINERS and not _actor_span(words, actors):

@@ -109,3 +109,25 @@ def test_a_pronoun_agent_is_the_actor_it_agrees_with(text, actor, topic_word):
         assert who == "Marta Ilves", found
     else:
         assert who == actor, found
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the head of "lawmakers in Congress", not the object of its preposition
+    ("The president rejected calls to slow the cuts, which opposition lawmakers in Congress have urged him to soften.",
+     "opposition lawmakers"),
+    # an aside after a named actor describes it: the named actor acts
+    ("The National Fishers Federation (NFF), the country's largest union federation, opposes the quota cuts.",
+     "National Fishers Federation"),
+    ("Seoul, Washington's closest ally, rejected the demand for a larger payment.", "South Korea"),
+    # an aside that names a generic group: the name acts
+    ("Their union, the Harbour Workers Union, has urged both governments to wrap up a deal.", "Harbour Workers Union"),
+    ("Chief negotiator Kim Do-hyun and his American counterpart, Mark Wells, initialed the document.", "Mark Wells"),
+])
+def test_the_agent_is_the_head_of_its_phrase_not_a_prepositional_object_or_an_aside(text, actor):
+    found = stances(extracted(text))
+    assert found and found[0][0] == actor, found
+
+
+def test_a_topic_ends_where_a_coordinated_verb_begins():
+    found = stances(extracted("The union opposes the austerity measures and has called a general strike."))
+    assert [t for _, _, t in found] == ["austerity measures"]

@@ -269,3 +269,12 @@ def test_an_abbreviation_in_the_topic_phrase_and_sitting_down_again():
     got = rounds(text, "2023-09-14")
     assert {"ordinal": 1, "venue": "santiago", "startDate": "2023-03", "status": "held"} in got
     assert any(r.get("ordinal") == 7 and r["status"] == "planned" and r.get("startDate") == "2023-10" for r in got)
+
+
+def test_a_status_in_an_aside_about_the_talks_is_not_the_rounds_and_concluded_needs_a_deal():
+    text = ("Canada and Peru resumed their trade talks. The negotiations, suspended in 2016, were relaunched in March "
+            "2023, when the first round was held in Lima. The sixth round of negotiations on a free trade agreement "
+            "between Canada and Peru concluded in Ottawa on Friday, with the two sides still apart on dairy. "
+            "The seventh round concluded with a deal on beef in Lima.")
+    got = [(r.get("ordinal"), r["status"]) for r in rounds(text, "2024-05-11")]
+    assert (1, "held") in got and (6, "held") in got and (7, "concluded") in got, got

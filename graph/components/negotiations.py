@@ -392,7 +392,7 @@ def rounds(ctx: ArticleContext) -> None:
                     loose[-1].evidence.append(Evidence(sent.index, h.start, h.end))
                 continue
             venue = _venue(ctx, sent, h.tok_start) if h.start not in opened else None
-            status = "planned" if kind == "again" else round_status(ctx, sent, plural, dated, ctx.published)
+            status = "planned" if kind == "again" else round_status(ctx, sent, plural, dated, ctx.published, h.tok_start)
             if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
                 status = "held"
             planned_here = planned_here or status == "planned"

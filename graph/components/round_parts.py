@@ -72,9 +72,14 @@ def ordinal_before(ctx: ArticleContext, sent, tok: int) -> int | None:
     return None
 
 
-def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
+def round_status(ctx: ArticleContext, sent, plural: bool, date, pub, at: int | None = None) -> str:
+    """The status of the round whose noun is at token ``at``: from the sentence's status cues, except
+    cues in an aside that describes something else ("The negotiations, suspended in 2013, were relaunched
+    …, when the first round was held")."""
     found = set()
-    for h in ctx.hits(sent, "cue"):
+    cues = [h for h in ctx.hits(sent, "cue") if any(f == "status" for f, _ in ctx.lexicon.cue_values[h.key])
+            and (at is None or not _aside(sent, h.tok_start, at))]
+    for h in cues:
         for family, value in ctx.lexicon.cue_values[h.key]:
             if family == "status":
                 found.add(value)
@@ -82,10 +87,8 @@ def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
         return "held"
     if date is not None and pub is not None and date.first_day() > pub.last_day():
         return "broken_off" if "broken_off" in found else "planned"  # "agreed to hold the sixth round in mid-January"
-    if found == {"concluded"} and all(h.text.lower() == "concluded" for h in ctx.hits(sent, "cue")
-                                      if ("status", "concluded") in ctx.lexicon.cue_values[h.key]) \
-            and not AGREEMENT_WORD.search(sent.text):
-        found = {"held"}  # "concluded the 118th meeting of the commission": the meeting ended, no deal told
+    if found == {"concluded"} and all(h.text.lower() == "concluded" and not _deal_after(sent, h.tok_end) for h in cues):
+        found = {"held"}  # "concluded the 118th meeting", "the seventh round … concluded in New Delhi": no deal told
     for s in STATUS_ORDER:
         if s in found:
             if s == "planned" and date is not None and pub is not None and date.last_day() < pub.first_day():
@@ -94,6 +97,21 @@ def round_status(ctx: ArticleContext, sent, plural: bool, date, pub) -> str:
     if date is not None and pub is not None and date.first_day() > pub.last_day():
         return "planned"
     return "held"
+
+
+def _aside(sent, cue: int, at: int) -> bool:
+    """The cue opens an aside between commas (", suspended in 2013,") that the round noun is not in."""
+    toks = sent.tokens
+    if cue - 1 < sent.span.start or toks.text[cue - 1] != ",":
+        return False
+    close = next((i for i in range(cue + 1, sent.span.end) if toks.text[i] in {",", ";"}), None)
+    return close is not None and toks.text[close] == "," and not cue - 1 < at < close
+
+
+def _deal_after(sent, b: int) -> bool:
+    """A deal is what was concluded: "concluded a deal", "concluded with an agreement on …", "concluded the accord"."""
+    window = sent.tokens.lower[b:min(b + 8, sent.span.end)]
+    return any(AGREEMENT_WORD.fullmatch(w) for w in window)
 
 
 CLAUSE_JOINERS = {"and", "while", "whereas", "but"}  # after a comma they open a clause: ", and the third took place …"

@@ -147,8 +147,10 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
     for m in sorted(before, key=lambda m: (-m.tok_end, m.tok_start)):
         gap = [t.lower_ for t in doc[m.tok_end:a]]
         role = _object(ctx, sent, m)
-        if role == "verb" or (role == "prep" and len(gap) > 2):
-            continue  # "talks with Seoul ... rejected", "told lawmakers that …": an object, keep looking
+        if role == "verb" or (role == "prep" and (len(gap) > 2 or _modifies(sent, m, before))):
+            continue  # "talks with Seoul ... rejected", "told lawmakers that …", "lawmakers in Congress have urged": an object
+        if _in_apposition(sent, m, before):
+            continue  # "The CGT, the country's largest union federation, opposes …": the appositive's head acts
         if any(w in {";", "but", "while", "whereas"} for w in gap):
             break
         core = gap
@@ -171,6 +173,36 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
     if sp is not None and sp.mention is not None:
         return _actor_of(ctx, sp.mention)
     return None
+
+
+def _modifies(sent: Sentence, m: Mention, before: list[Mention]) -> bool:
+    """The mention is the object of a preposition right after another actor ("lawmakers in Congress",
+    "officials from the ministry"): that actor heads the phrase."""
+    k = m.tok_start - 1
+    lower = sent.tokens.lower
+    if k > sent.span.start and lower[k] in {"the", "a", "an"}:
+        k -= 1
+    return any(o.tok_end == k for o in before)
+
+
+def _in_apposition(sent: Sentence, m: Mention, before: list[Mention]) -> bool:
+    """The mention sits in an aside between commas right after another actor: "The General Confederation
+    of Labour (CGT), the country's largest union federation, opposes …"."""
+    toks = sent.tokens
+    if not any(toks.text[i] == "," for i in range(m.tok_end, min(m.tok_end + 4, sent.span.end))):
+        return False  # the aside closes soon after the mention ("Washington's closest ally,")
+    k = m.tok_start - 1
+    while k > sent.span.start and m.tok_start - k <= 6 and toks.text[k] not in {",", ";"}:
+        k -= 1
+    if k <= sent.span.start or toks.text[k] != ",":
+        return False
+    j = k
+    if toks.text[k - 1] == ")":  # "(CGT)"
+        j = k - 1
+        while j > sent.span.start and toks.text[j] != "(":
+            j -= 1
+    # a named head, not a generic group the aside names ("Their union, the USFK Korean Employees Union, has urged")
+    return any(o.tok_end == j and o.reading != "group" for o in before if o is not m)
 
 
 def _subject(ctx: ArticleContext, sent: Sentence, before: list[Mention]) -> Mention | None:
