@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .context import ArticleContext, Hit
+from .coref import referent
 from .facts import Mention
 from .nlp import Sentence
 
@@ -111,8 +112,14 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
     if prev is not None and prev.lower_ in PRONOUNS | {"officials", "sources", "analysts", "experts"}:
         last = next((ctx.speakers[i] for i in range(sent.index - 1, -1, -1)
                      if ctx.speakers.get(i) is not None and ctx.speakers[i].iri), None)
-        if prev.lower_ in PRONOUNS and last is not None:
+        if prev.lower_ in PRONOUNS and last is not None and not _disagrees(prev.lower_, last):
             return last
+        if prev.lower_ in PRONOUNS:  # "he said" after a country spoke: the person "he" stands for
+            m = referent(ctx, sent, prev.i)
+            if m is not None:
+                return Speaker(m.iri, m.text, m)
+            if last is not None:
+                return last
     definite = _definite(ctx, sent, verb.tok_start)
     if definite is not None:
         return definite
@@ -120,6 +127,14 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
     if phrase:
         return Speaker(None, _both_sides(ctx, phrase) or phrase)
     return None
+
+
+def _disagrees(pronoun: str, last: Speaker) -> bool:
+    """"he"/"she" cannot be a country or a ministry, nor "it" a person."""
+    if last.mention is None:
+        return False
+    person = last.mention.type == "Person"
+    return (pronoun in {"he", "she"} and not person) or (pronoun == "it" and person)
 
 
 AUXILIARIES = {"would", "will", "be", "been", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should",

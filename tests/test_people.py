@@ -131,3 +131,11 @@ def test_the_agent_is_the_head_of_its_phrase_not_a_prepositional_object_or_an_as
 def test_a_topic_ends_where_a_coordinated_verb_begins():
     found = stances(extracted("The union opposes the austerity measures and has called a general strike."))
     assert [t for _, _, t in found] == ["austerity measures"]
+
+
+def test_he_said_after_a_country_spoke_is_the_person_named_before():
+    ctx = extracted("Lead negotiator Kim Min-su arrived in Washington on Monday.\n"
+                    "South Korea said the gap remained wide.\n"
+                    '"We are still far apart," he said.')
+    quotes = {f.props["quote"]: label(ctx, f.props.get("speaker")) for f in ctx.facts if f.kind == "statement"}
+    assert quotes == {"We are still far apart": "Kim Min-su"}
