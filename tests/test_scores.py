@@ -21,11 +21,11 @@ FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
     # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
     "heldout": (0.75, {"amount": 0.73, "actor": 0.82, "round": 0.71, "quote": 0.86, "stance": 0.64}),
     # a second blind set, first measured at 0.514 (2026-11-23) before any rule was changed with it in view
-    "heldout2": (0.66, {"amount": 0.46, "actor": 0.76, "round": 0.62, "quote": 0.77, "stance": 0.68}),
+    "heldout2": (0.67, {"amount": 0.46, "actor": 0.76, "round": 0.62, "quote": 0.79, "stance": 0.68}),
     # a third blind set, first measured at 0.510 (2026-11-23, session 7) before any rule was changed with it in view
-    "heldout3": (0.57, {"amount": 0.46, "actor": 0.72, "round": 0.41, "quote": 0.71, "stance": 0.53}),
+    "heldout3": (0.58, {"amount": 0.46, "actor": 0.72, "round": 0.41, "quote": 0.71, "stance": 0.56}),
     # a fourth blind set (session 10), first measured at 0.524 before any rule was changed with it in view
-    "heldout4": (0.55, {"amount": 0.50, "actor": 0.74, "round": 0.36, "quote": 0.68, "stance": 0.43}),
+    "heldout4": (0.62, {"amount": 0.50, "actor": 0.79, "round": 0.51, "quote": 0.75, "stance": 0.51}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
