@@ -144,8 +144,8 @@ def _views(store_dir: Path, work: Path, articles: int | str, timeout: float) -> 
     v = views.run(store_dir, work, timeout=timeout) | {"articles": articles, "store": str(store_dir)}
     if "pages" in v:
         print(table(f"Views of the {articles:,}-article store: built in {v['seconds']:.1f} s "
-                    f"(+{v['assets_kb']:.0f} KB shared scripts)", ["view", "nodes", "HTML KB", "first draw ms"],
-                    [[p["slug"], p["nodes"], p["html_kb"], p.get("first_draw_ms") or v.get("draw_skipped", "never")]
+                    f"(+{v['assets_kb']:.0f} KB shared scripts)", ["view", "nodes", "build ms", "HTML KB", "first draw ms"],
+                    [[p["slug"], p["nodes"], p.get("build_ms", ""), p["html_kb"], p.get("first_draw_ms") or v.get("draw_skipped", "never")]
                      for p in v["pages"]]))
     else:
         print(f"\n### Views\n\n{v.get('skipped') or v.get('error')}")

@@ -32,7 +32,7 @@ def child(store_dir: Path, out_dir: Path) -> dict:
     for v in result["views"]:
         path = out_dir / v["file"]
         pages.append({"slug": v["slug"], "kind": v["kind"], "nodes": v["nodes"], "edges": v["edges"],
-                      "html_kb": path.stat().st_size / 1024, "file": str(path)})
+                      "build_ms": v.get("seconds", 0) * 1000, "html_kb": path.stat().st_size / 1024, "file": str(path)})
     assets = sum(p.stat().st_size for p in (out_dir / "views").rglob("*") if p.is_file() and p.suffix != ".html")
     return {"seconds": seconds, "pages": pages, "assets_kb": assets / 1024, "index": str(result["index"])}
 
