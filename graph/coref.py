@@ -20,6 +20,7 @@ from __future__ import annotations
 from .context import ArticleContext
 from .facts import Mention
 from .nlp import Sentence
+from .topics import DETERMINERS
 
 PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING = {"it", "its", "itself"}
@@ -29,7 +30,6 @@ INSTITUTIONS = {"Country", "Organization", "GovernmentBody"}
 WINDOW = 3
 OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into",
                 "between", "among"}
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 ACTOR_READINGS = {"actor", "person", "anon", "group", "body"}
 
 
@@ -78,16 +78,21 @@ def _candidates(ctx: ArticleContext, sent: Sentence, before: int | None) -> list
     return [m for m in ms if (before is None or m.tok_end <= before) and not _modifier(sent, m, ms)]
 
 
-def referent(ctx: ArticleContext, sent: Sentence, tok: int, same_sentence_only: bool = False) -> Mention | None:
+def referent(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | None:
     """The mention the pronoun at token ``tok`` of ``sent`` stands for, or None when nothing agrees."""
+    return referent_here(ctx, sent, tok) or referent_before(ctx, sent, tok)
+
+
+def referent_here(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | None:
+    """The antecedent in the pronoun's own sentence: the nearest agreeing mention before it that is no object."""
     pronoun = sent.span.doc[tok].lower_
-    if pronoun not in PRONOUNS:
-        return None
     here = [m for m in _candidates(ctx, sent, tok) if agrees(pronoun, m) and not object_role(ctx, sent, m)]
-    if here:
-        return max(here, key=lambda m: (m.tok_end, -m.tok_start))
-    if same_sentence_only:
-        return None
+    return max(here, key=lambda m: (m.tok_end, -m.tok_start)) if here else None
+
+
+def referent_before(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | None:
+    """The antecedent in the :data:`WINDOW` sentences before, nearest sentence first, subjects first."""
+    pronoun = sent.span.doc[tok].lower_
     for i in range(sent.index - 1, max(-1, sent.index - 1 - WINDOW), -1):
         prev = ctx.sentences[i]
         ms = [m for m in _candidates(ctx, prev, None) if agrees(pronoun, m)]

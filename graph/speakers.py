@@ -109,17 +109,16 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
         subject = _clause_subject(ctx, sent, verb.tok_start - 1)
         if subject is not None and subject.type == "Person":
             return Speaker(subject.iri, subject.text, subject)
-    if prev is not None and prev.lower_ in PRONOUNS | {"officials", "sources", "analysts", "experts"}:
+    if prev is not None and prev.lower_ in PRONOUNS:
         last = next((ctx.speakers[i] for i in range(sent.index - 1, -1, -1)
                      if ctx.speakers.get(i) is not None and ctx.speakers[i].iri), None)
-        if prev.lower_ in PRONOUNS and last is not None and not _disagrees(prev.lower_, last):
+        if last is not None and not _disagrees(prev.lower_, last):
             return last
-        if prev.lower_ in PRONOUNS:  # "he said" after a country spoke: the person "he" stands for
-            m = referent(ctx, sent, prev.i)
-            if m is not None:
-                return Speaker(m.iri, m.text, m)
-            if last is not None:
-                return last
+        m = referent(ctx, sent, prev.i)  # "he said" after a country spoke: the person "he" stands for
+        if m is not None:
+            return Speaker(m.iri, m.text, m)
+        if last is not None:
+            return last
     definite = _definite(ctx, sent, verb.tok_start)
     if definite is not None:
         return definite

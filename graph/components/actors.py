@@ -19,8 +19,8 @@ from ..facts import Mention, NewEntity
 from ..iris import mint, slug
 from ..speakers import speech_hits
 from .appositions import people_after_plural_offices, people_before_offices
-from .people import (NOT_NAMES, TITLE_STOP, add, body_entity, country_before, institution_words, is_name_token, name_end,
-                     told_before)
+from .people import (COMPLEMENT, LED_BY_VERBS, NOT_NAMES, TITLE_STOP, add, body_entity, country_before, institution_words,
+                     is_name_token, lowercase_before, name_end, told_before)
 
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
 ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
@@ -69,7 +69,6 @@ def actors(ctx: ArticleContext) -> None:
     _surnames(ctx)
 
 
-COMPLEMENT = {"to", "for", "of", "in", "at", "on"}
 
 
 def _complement_end(doc, b: int, end: int) -> int:
@@ -114,10 +113,8 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         j = name_end(doc, b, sent.span.end, taken, particles)
         if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"} \
                 and not any(doc[i].lower_ in institution_words() for i in range(b, j)):  # "Commander Level Meeting"
-            k = a
-            while title.islower() and k > sent.span.start and a - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
-                    and doc[k - 1].lower_ not in TITLE_STOP:
-                k -= 1  # "its chief negotiator", "top nuclear negotiator": the office as written
+            # "its chief negotiator", "top nuclear negotiator": the office as written
+            k = lowercase_before(doc, a, max(sent.span.start, a - 2), TITLE_STOP) if title.islower() else a
             title = doc[k:a].text + " " + title if k < a else title
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
@@ -203,7 +200,7 @@ def _apposed_title(ctx: ArticleContext, sent, a: int) -> tuple[str | None, str |
 
 
 NAME_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:[A-Z][a-z\u00e0-\u024f]+)?(?:-[a-z]+)?"  # "Valdés", "DeHart", "Kyung-wha"
-LED_BY = re.compile(r"\b(?:led|headed|chaired|represented|fronted)\s+by\s+"
+LED_BY = re.compile(rf"\b(?:{'|'.join(LED_BY_VERBS)})\s+by\s+"
                     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\b(?!\s+(?:Department|Ministry|Forces|Agency))"
                     r"(?:,\s+(?P<title>(?!a\b|an\b|who\b|which\b)[a-z][\w-]*(?:\s+(?!at\b|in\b|who\b)[\w'’-]+){0,7}?)(?=\s+at\b|\s+in\b|[,.;]|$))?")
 

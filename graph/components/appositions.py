@@ -16,11 +16,10 @@ from ..context import ArticleContext
 from ..facts import NewEntity
 from ..iris import mint
 from ..topics import time_words
-from .people import NOT_NAMES, add, body_entity, institution_words, is_name_token, name_end, name_start, told_before
+from .people import (COMPLEMENT, LED_BY_VERBS, NOT_NAMES, add, body_entity, institution_words, is_name_token, lowercase_before,
+                     name_end, name_start, told_before)
 
 LEADS = {"the", "a", "an", "its", "their", "his", "her"}
-LED_BY = {"led", "headed", "chaired", "represented", "fronted"}
-COMPLEMENT = {"to", "for", "of", "in", "at", "on"}
 COMPLEMENT_STOPS = {",", ";", "(", ")", ".", '"', "“", "”", "who", "which", "that", "and", "since", "until", "when", "said", "says"}
 SIDES = {"Country", "Organization", "GovernmentBody"}
 MAX_MODIFIERS = 4
@@ -50,7 +49,7 @@ def people_before_offices(ctx: ArticleContext, sent, taken: set[int], known: dic
             n -= 1  # "Santiago Wills, the Colombian ambassador": a given name that is also a city
         if n == c or (n > start and (doc[n - 1].text[:1].isupper() or doc[n - 1].lower_ in {"'s", "’s", "the"})):
             continue  # nothing name-shaped, or the tail of a longer capitalized phrase ("the Army Staff")
-        if n - 2 >= start and doc[n - 1].lower_ == "by" and doc[n - 2].lower_ in LED_BY:
+        if n - 2 >= start and doc[n - 1].lower_ == "by" and doc[n - 2].lower_ in LED_BY_VERBS:
             continue  # "led by Name, title …": the led-by rule reads the whole title
         words = [t.text for t in doc[n:c]]
         if words[0].lower() in NOT_NAMES or any(w.lower() in time_words() or w.lower() in institution_words() for w in words):
@@ -59,9 +58,7 @@ def people_before_offices(ctx: ArticleContext, sent, taken: set[int], known: dic
         iri = known.get(name) or told_before(ctx, name) or (mint("person", name) if len(words) > 1 else None)
         if iri is None:
             continue
-        m0 = a
-        while m0 > k and doc[m0 - 1].is_lower and doc[m0 - 1].is_alpha:
-            m0 -= 1  # "senior adviser"; not "Democratic Party lawmaker" nor "Colombian ambassador"
+        m0 = lowercase_before(doc, a, k)  # "senior adviser"; not "Democratic Party lawmaker" nor "Colombian ambassador"
         written = doc[m0:b].text
         end = _complement_end(doc, b, sent.span.end)
         side = next((inside[i] for i in range(k, a) if i in inside), None)
@@ -91,10 +88,7 @@ def people_after_plural_offices(ctx: ArticleContext, sent, taken: set[int], know
     particles = set(lex.rules.data("names.json")["particles"])
     for match_id, a, b in lex.plural_titles(sent.span):
         title = lex.plural_titles.vocab.strings[match_id].split(":", 1)[1]
-        m0 = a
-        while m0 > sent.span.start and a - m0 < 2 and doc[m0 - 1].is_lower and doc[m0 - 1].is_alpha \
-                and doc[m0 - 1].lower_ not in LEADS | {"and", "of", "to", "two", "three", "both"}:
-            m0 -= 1
+        m0 = lowercase_before(doc, a, max(sent.span.start, a - 2), LEADS | {"and", "of", "to", "two", "three", "both"})
         office = f"{doc[m0:a].text} {title}" if m0 < a else title
         i = b + 1 if b < end and doc[b].text == "," else b
         names: list[tuple[int, int]] = []

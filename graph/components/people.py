@@ -25,6 +25,8 @@ def is_name_token(text: str) -> bool:
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
 NOT_NAMES = {"the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "officials", "he", "she", "they", "it", "we"}
 TITLE_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "and", "of", "by", "with", "said", "told", "as", "to"}
+COMPLEMENT = {"to", "for", "of", "in", "at", "on"}  # "ambassador to Algeria", "director of the Fund's …"
+LED_BY_VERBS = ("led", "headed", "chaired", "represented", "fronted")  # "a team led by Name, title"
 
 
 def country_before(ctx: ArticleContext, sent, tok: int) -> str | None:
@@ -147,3 +149,13 @@ def name_start(doc, c: int, start: int, taken: set[int], particles: set[str]) ->
             continue
         break
     return n
+
+
+def lowercase_before(doc, a: int, lo: int, stops: set[str] | frozenset[str] = frozenset()) -> int:
+    """The first of the lowercase words written right before the office at token ``a`` ("top nuclear
+    negotiator", "the two deputy foreign ministers"), reading back no further than token ``lo`` and
+    stopping at ``stops``."""
+    k = a
+    while k > lo and doc[k - 1].is_lower and doc[k - 1].is_alpha and doc[k - 1].lower_ not in stops:
+        k -= 1
+    return k

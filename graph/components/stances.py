@@ -17,7 +17,7 @@ import re
 
 from ..context import ArticleContext, component
 from ..coref import object_role as _object
-from ..coref import referent
+from ..coref import referent_before, referent_here
 from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
@@ -161,13 +161,13 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         return _actor_of(ctx, m)
     pronoun = next((i for i in (a - 1, a - 2, k) if i >= sent.span.start and doc[i].lower_ in PRONOUNS), None)
     if pronoun is not None:
-        here = referent(ctx, sent, pronoun, same_sentence_only=True)
+        here = referent_here(ctx, sent, pronoun)
         if here is not None:
             return _actor_of(ctx, here)  # "Tehran has said it opposes …"
         sp = sentence_speaker(ctx, sent)
         if sp is not None and sp.mention is not None:
             return _actor_of(ctx, sp.mention)
-        earlier = referent(ctx, sent, pronoun)
+        earlier = referent_before(ctx, sent, pronoun)
         return _actor_of(ctx, earlier) if earlier is not None else last  # "India has refused. It is seeking …"
     sp = sentence_speaker(ctx, sent)
     if sp is not None and sp.mention is not None:
