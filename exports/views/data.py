@@ -7,11 +7,13 @@ run on the triples of the selected nodes only (plus the labels of what they
 point to): the views and the GraphML export share one graph construction,
 while a 10k-article store is never read whole.  What is read is kept for
 the next view (the pages share their best-documented nodes), and the
-skeleton of facts, entities and links (:mod:`.links`) is read once.
+skeleton of facts, entities and links (:mod:`.links`) is read once.  One
+``ViewData`` may serve views built on several threads (:mod:`.memo`).
 """
 from __future__ import annotations
 
 import string
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -24,6 +26,7 @@ from ...graph.iris import article_iri
 from ..graphml import NODE_TYPES, semantic_graph
 from . import provenance as prov
 from .links import Skeleton, link_predicates
+from .memo import Memo
 from .provenance import Provenance
 
 SPARQL = Path(__file__).resolve().parent / "sparql"
@@ -45,11 +48,12 @@ class ViewData:
 
     def __init__(self, store) -> None:
         self.store = store
+        self._once = threading.Lock()  # the skeleton and the article dates are read by one thread
         self._skeleton: Skeleton | None = None
-        self._top: dict[int, list[tuple[str, int]]] = {}
-        self._described: dict[str, list[dict]] = {}  # node → rows of describe.rq
-        self._labelled: dict[str, list[dict]] = {}  # node → rows of label-data.rq
-        self._provenance: dict[str, Provenance | None] = {}
+        self._top: Memo[int, list[tuple[str, int]]] = Memo(list)
+        self._described: Memo[str, list[dict]] = Memo(list)  # node → rows of describe.rq
+        self._labelled: Memo[str, list[dict]] = Memo(list)  # node → rows of label-data.rq
+        self._provenance: Memo[str, Provenance | None] = Memo(lambda: None)
         self._articles: dict[str, tuple[str, str]] | None = None
 
     # -- plumbing ------------------------------------------------------------
@@ -69,29 +73,36 @@ class ViewData:
             out += self.rows(name, iris=values(items[i:i + CHUNK]), **subs)
         return out
 
-    def cached(self, cache: dict[str, list], name: str, iris: Iterable[str], key: str) -> list:
+    def cached(self, cache: Memo[str, list], name: str, iris: Iterable[str], key: str) -> list:
         """Rows of query ``name`` for ``iris``, grouped by column ``key`` and kept in ``cache`` per IRI."""
-        todo = set(iris) - cache.keys()
-        for i in todo:
-            cache[i] = []
-        for r in self.chunked(name, todo):
-            cache[r[key].value].append(r)
-        return [r for i in iris for r in cache[i]]
+        def read(todo: list[str]) -> dict[str, list]:
+            found: dict[str, list] = {}
+            for r in self.chunked(name, todo):
+                found.setdefault(r[key].value, []).append(r)
+            return found
+
+        iris = list(iris)
+        got = cache.get(iris, read)
+        return [r for i in iris for r in got[i]]
 
     # -- nodes ---------------------------------------------------------------
     @property
     def skeleton(self) -> Skeleton:
         """Every semantic node's type and evidence count, and the links between them (read once)."""
-        if self._skeleton is None:
-            found: dict[str, set[str]] = {}
-            for r in self.rows("skeleton-types", types=values(PARLEY + t for t in NODE_TYPES)):
-                found.setdefault(r["s"].value, set()).add(r["t"].value)
-            types = {i: next(t for t in NODE_TYPES if PARLEY + t in ts) for i, ts in found.items()}
-            evidence = {r["s"].value: int(r["n"].value) for r in self.rows("skeleton-evidence")}
-            links = [(r["s"].value, r["p"].value, r["o"].value)
-                     for r in self.rows("skeleton-links", links=values(link_predicates()))]
-            self._skeleton = Skeleton.build(types, evidence, links)
+        with self._once:
+            if self._skeleton is None:
+                self._skeleton = self._read_skeleton()
         return self._skeleton
+
+    def _read_skeleton(self) -> Skeleton:
+        found: dict[str, set[str]] = {}
+        for r in self.rows("skeleton-types", types=values(PARLEY + t for t in NODE_TYPES)):
+            found.setdefault(r["s"].value, set()).add(r["t"].value)
+        types = {i: next(t for t in NODE_TYPES if PARLEY + t in ts) for i, ts in found.items()}
+        evidence = {r["s"].value: int(r["n"].value) for r in self.rows("skeleton-evidence")}
+        links = [(r["s"].value, r["p"].value, r["o"].value)
+                 for r in self.rows("skeleton-links", links=values(link_predicates()))]
+        return Skeleton.build(types, evidence, links)
 
     def types(self, iris: Iterable[str]) -> dict[str, str | None]:
         """The most specific Parley node type of each IRI (None: not a semantic node)."""
@@ -107,19 +118,20 @@ class ViewData:
         whole group is read and sorted, so the same store always gives the
         same list.
         """
-        if limit not in self._top:
-            rows = [(r["s"].value, int(r["n"].value)) for r in self.rows("top-evidence", limit=str(int(limit)), tie="")
+        return self._top.get([limit], lambda todo: {n: self._read_top(n) for n in todo})[limit]
+
+    def _read_top(self, limit: int) -> list[tuple[str, int]]:
+        rows = [(r["s"].value, int(r["n"].value)) for r in self.rows("top-evidence", limit=str(int(limit)), tie="")
+                if isinstance(r["s"], ox.NamedNode)]
+        if len(rows) == limit:
+            cut = rows[-1][1]
+            above = [r for r in rows if r[1] > cut]
+            tied = [(r["s"].value, cut) for r in self.rows("top-evidence", limit=str(10 ** 9),
+                                                           tie=f"FILTER(?n = {cut})")
                     if isinstance(r["s"], ox.NamedNode)]
-            if len(rows) == limit:
-                cut = rows[-1][1]
-                above = [r for r in rows if r[1] > cut]
-                tied = [(r["s"].value, cut) for r in self.rows("top-evidence", limit=str(10 ** 9),
-                                                               tie=f"FILTER(?n = {cut})")
-                        if isinstance(r["s"], ox.NamedNode)]
-                rows = above + tied
-            rows.sort(key=lambda r: (-r[1], r[0]))
-            self._top[limit] = rows[:limit]
-        return self._top[limit]
+            rows = above + tied
+        rows.sort(key=lambda r: (-r[1], r[0]))
+        return rows[:limit]
 
     def count_evidenced(self, types: Iterable[str]) -> int:
         """How many nodes of these Parley classes are mentioned in the articles."""
@@ -144,13 +156,15 @@ class ViewData:
         date an article): joining every article to its ``parley:articleId``
         cost more than the dates themselves.
         """
-        if self._articles is None:
-            prefix = article_iri("")
-            self._articles = {}
-            for r in self.rows("article-dates"):
-                iri, published = r["art"].value, r["published"].value
-                found = self._articles.get(iri, (published, ""))[0]
-                self._articles[iri] = (min(found, published), iri[len(prefix):] if iri.startswith(prefix) else iri)
+        with self._once:
+            if self._articles is None:
+                prefix = article_iri("")
+                found: dict[str, tuple[str, str]] = {}
+                for r in self.rows("article-dates"):
+                    iri, published = r["art"].value, r["published"].value
+                    first = found.get(iri, (published, ""))[0]
+                    found[iri] = (min(first, published), iri[len(prefix):] if iri.startswith(prefix) else iri)
+                self._articles = found
         return self._articles
 
     def article_key(self, iri: str) -> tuple[str, str]:
@@ -165,8 +179,7 @@ class ViewData:
 
     def provenance(self, iris: Iterable[str]) -> dict[str, Provenance]:
         """Evidence of each IRI: the first few records (newest first) and the total (see :mod:`.provenance`)."""
-        iris = set(iris)
-        todo = iris - self._provenance.keys()
-        read = prov.read(self.chunked, self.evidence_counts(todo), self.article_key)
-        self._provenance.update({i: read.get(i) for i in todo})
-        return {i: p for i in sorted(iris) if (p := self._provenance[i]) is not None}
+        self.skeleton, self.articles()  # read before the memo: its reader must not wait on another thread
+        got = self._provenance.get(sorted(set(iris)), lambda todo: prov.read(self.chunked, self.evidence_counts(todo),
+                                                                             self.article_key))
+        return {i: p for i, p in got.items() if p is not None}

@@ -13,7 +13,6 @@ a Content-Security-Policy allows scripts from files only.
 from __future__ import annotations
 
 import json
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
