@@ -10,7 +10,10 @@ their types, and whether each is the object of a preposition or a verb.
   are never antecedents.
 - In the pronoun's own sentence the nearest agreeing mention before it that
   is not an object wins ("Tehran has said it opposes …"; "Seoul told
-  Washington it …" is Seoul).
+  Washington it …" is Seoul); a pronoun that opens a coordinated main
+  clause (", and it wants …") stands for the first clause's subject, not
+  for a subject inside that clause's complement ("The U.S. side argues that
+  Korea pays 40 percent, and it wants Seoul to …" is the U.S. side).
 - Else the previous sentences, nearest first (at most :data:`WINDOW`): in
   each, subjects before objects, left to right ("India has refused. It is
   seeking …"; "Grossi met the president. … He urged …").
@@ -30,6 +33,7 @@ INSTITUTIONS = {"Country", "Organization", "GovernmentBody"}
 WINDOW = 3
 OBJECT_PREPS = {"to", "with", "from", "for", "on", "against", "of", "by", "toward", "towards", "about", "over", "at", "in", "into",
                 "between", "among"}
+COORDINATORS = {"and", "but", "yet"}
 ACTOR_READINGS = {"actor", "person", "anon", "group", "body"}
 
 
@@ -87,7 +91,12 @@ def referent_here(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | No
     """The antecedent in the pronoun's own sentence: the nearest agreeing mention before it that is no object."""
     pronoun = sent.span.doc[tok].lower_
     here = [m for m in _candidates(ctx, sent, tok) if agrees(pronoun, m) and not object_role(ctx, sent, m)]
-    return max(here, key=lambda m: (m.tok_end, -m.tok_start)) if here else None
+    if not here:
+        return None
+    doc = sent.span.doc
+    if tok - 2 >= sent.span.start and doc[tok - 1].lower_ in COORDINATORS and doc[tok - 2].text in {",", ";"}:
+        return min(here, key=lambda m: (m.tok_start, -m.tok_end))
+    return max(here, key=lambda m: (m.tok_end, -m.tok_start))
 
 
 def referent_before(ctx: ArticleContext, sent: Sentence, tok: int) -> Mention | None:

@@ -319,6 +319,15 @@ def test_a_capitalised_group_modifier_at_a_sentence_start_is_kept():
     assert [(g.label, label(ctx, g.affiliation)) for g in groups] == [("opposition lawmakers", "South Korea")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Farmers' unions in India have opposed any opening of the dairy sector.", [("farmers' unions", "oppose")]),
+    ("The fishermen\u2019s groups and unions protested; the unions opposed the quota.", [("labor unions", "oppose")]),
+])
+def test_a_plural_possessive_names_its_own_group(text, expected):
+    ctx, st = facts(text, "stance")
+    assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st] == expected
+
+
 def test_ordinal_meetings_dateline_here_and_country_venues():
     text = ("PUTRAJAYA, March 14 (Bernama) -- Malaysia and Singapore held a second meeting on the 1962 Water Agreement "
             "here today.\nThe first meeting took place in Singapore in late January.\n"

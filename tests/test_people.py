@@ -99,6 +99,12 @@ def stances(ctx) -> list[tuple[str, str, str]]:
      "concerned. He urged Iran to restore full access for inspectors.", None, "inspectors"),
     # "it" in its own sentence: the nearest country before it that is no object ("told Washington")
     ("Tokyo told Washington it rejects any increase in the cost of the bases.", "Japan", "increase"),
+    # "it" opening a coordinated clause is the first clause's subject, not a subject inside its complement;
+    # "the U.S. side" acts as the United States (a demonym before a side's noun)
+    ("The U.S. side argues that Korea covers 40 percent of the bill, and it wants Seoul to shoulder half.",
+     "United States", "half"),
+    ("The Japanese delegation said that China had not moved, but it accepted the draft on fishing quotas.",
+     "Japan", "quotas"),
 ])
 def test_a_pronoun_agent_is_the_actor_it_agrees_with(text, actor, topic_word):
     ctx = extracted(text)

@@ -23,6 +23,7 @@ from .people import (COMPLEMENT, LED_BY_VERBS, NOT_NAMES, TITLE_STOP, add, body_
                      is_name_token, lowercase_before, name_end, told_before)
 
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
+APOSTROPHES = {"'", "\u2019"}
 ANON_MODS = {"a", "an", "one", "the", "senior", "high-ranking", "unnamed", "top", "another", "two", "several", "ranking", "government"}
 
 
@@ -46,16 +47,22 @@ def actors(ctx: ArticleContext) -> None:
                 elif family == "group" and value != "media reports" and not taken & set(range(h.tok_start, h.tok_end)):
                     if h.text[:1].isupper() and h.tok_end < sent.span.end and sent.tokens.text[h.tok_end][:1].isupper():
                         continue  # "the Union Budget", "Union Station": a capitalized head inside a name
+                    if any(o.tok_start == h.tok_end + 1 and doc[h.tok_end].text in APOSTROPHES for o in cues):
+                        continue  # "farmers" in "farmers' unions": the possessive belongs to the group after it
                     row = groups[value]
                     a = h.tok_start
                     mods = sorted(row["modifiers"], key=len, reverse=True)
                     prefix = doc[max(sent.span.start, a - 3):a].text
                     mod = next((m for m in mods if _ends_with_words(prefix, m)), None)
+                    head = row["label"]
                     if mod:
                         a -= len(mod.split())
                         mod = mod if not mod.islower() else mod.lower()
+                    elif _plural_possessive(doc, a, sent.span.start, taken):
+                        mod, head = doc[a - 2].lower_ + "'", h.text.lower()  # "farmers' unions" are not all unions
+                        a -= 2
                     country = country_before(ctx, sent, a)
-                    label = " ".join(p for p in [max(ref.get(country).demonyms, key=len) if country and ref.get(country) and ref.get(country).demonyms else None, mod, row["label"]] if p)
+                    label = " ".join(p for p in [max(ref.get(country).demonyms, key=len) if country and ref.get(country) and ref.get(country).demonyms else None, mod, head] if p)
                     iri = mint("group", label)
                     # "ruling party lawmakers" with no country named: the article's home country's
                     side = country or (ctx.home_country if mod else None)
@@ -245,6 +252,12 @@ def _delegation_heads(ctx: ArticleContext, sent) -> None:
         ent.country = side.iri
         if ent.affiliation is None:
             ent.affiliation = body_entity(ctx, side.iri, body).iri if body else side.iri
+
+
+def _plural_possessive(doc, a: int, start: int, taken: set[int]) -> bool:
+    """A plural noun's possessive right before token ``a``: "farmers'" in "farmers' unions"."""
+    return (a - 2 >= start and doc[a - 1].text in APOSTROPHES and doc[a - 2].is_alpha
+            and doc[a - 2].lower_.endswith("s") and doc[a - 2].lower_ not in STOP_WORDS and a - 2 not in taken)
 
 
 def _ends_with_words(text: str, phrase: str) -> bool:

@@ -27,8 +27,10 @@ def mentions(ctx: ArticleContext) -> None:
             if not iris:
                 continue
             if hit.key.startswith("DEMONYM:"):
+                # "the U.S. side", "the Japanese government" act as the country; "U.S. troops" only qualifies
+                reading = "actor" if _side_noun_at(ctx, sent, hit.tok_end) else "demonym"
                 ctx.mentions.append(Mention(iris[0], "Country", hit.text, hit.start, hit.end, sent.index,
-                                            hit.tok_start, hit.tok_end, reading="demonym"))
+                                            hit.tok_start, hit.tok_end, reading=reading))
                 continue
             ents = [ref.get(i) for i in iris]
             if any(e.type == "Agreement" for e in ents):
@@ -57,6 +59,14 @@ def mentions(ctx: ArticleContext) -> None:
         if m.type == "Country" and m.reading in {"actor", "demonym"}:
             counts[m.iri] = counts.get(m.iri, 0) + 1
     ctx.home_country = _home_country(ctx, counts)
+
+
+def _side_noun_at(ctx: ArticleContext, sent, k: int) -> bool:
+    """A side's noun starts at token ``k``: ``negotiation.json`` ``delegation_nouns`` and
+    ``government_nouns`` ("side", "delegation", "government", "administration")."""
+    data = ctx.lexicon.rules.data("negotiation.json")
+    lower = [t.lower_ for t in sent.span.doc[k:min(k + 3, sent.span.end)]]
+    return any(lower[:len(n.split())] == n.lower().split() for n in (*data["delegation_nouns"], *data["government_nouns"]))
 
 
 def _home_country(ctx: ArticleContext, counts: dict[str, int]) -> str | None:
