@@ -157,7 +157,7 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for (base, seg), doc in zip(paras, nlp.pipe(seg for _, seg in paras)):
         toks = Tokens(doc)
-        for sent in _merge_abbrev(doc):
+        for sent in _opening_quotes(_merge_abbrev(doc)):
             stripped = sent.text.strip()
             if not stripped or not re.search(r"\w", stripped):
                 continue
@@ -183,6 +183,27 @@ def _merge_abbrev(doc: Doc) -> list[Span]:
                 continue
         merged.append(s)
     return merged
+
+
+OPENING_QUOTES = {"\u201c", "\u2018"}
+STRAIGHT_QUOTES = {'"'}
+
+
+def _opening_quotes(sents: list[Span]) -> list[Span]:
+    """Sentencizer keeps the quote mark that opens the next sentence ('dairy. "We will …'): move it.
+
+    A curly opening mark always opens; a straight one opens when the
+    sentence's straight marks are otherwise balanced (an odd count).
+    """
+    out = list(sents)
+    for k in range(len(out) - 1):
+        s, nxt = out[k], out[k + 1]
+        last = s[-1].text if len(s) > 1 else ""
+        opens = last in OPENING_QUOTES or (last in STRAIGHT_QUOTES and sum(t.text in STRAIGHT_QUOTES for t in s) % 2 == 1)
+        if opens and nxt.start == s.end:
+            doc = s.doc
+            out[k], out[k + 1] = doc[s.start:s.end - 1], doc[s.end - 1:nxt.end]
+    return out
 
 
 def _continues(prev: Span, nxt: Span) -> bool:

@@ -84,6 +84,9 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
                 best = m
     if best is not None:
         return Speaker(best.iri, best.text, best)
+    relative = _relative_antecedent(sent, ms, verb.tok_start)
+    if relative is not None:
+        return Speaker(relative.iri, relative.text, relative)
     before_verb = doc[verb.tok_start - 1].lower_ if verb.tok_start - 1 > sent.span.start else ""
     if (before_verb == "," and doc[verb.tok_start].lower_.endswith("ing")) or before_verb in {"and", "but"}:
         # "Ortagus disputed his account, saying …" / "Jeong called it fair and said …": the clause's subject speaks
@@ -110,12 +113,11 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
         if subject is not None and subject.type == "Person":
             return Speaker(subject.iri, subject.text, subject)
     if prev is not None and prev.lower_ in PRONOUNS:
-        last = next((ctx.speakers[i] for i in range(sent.index - 1, -1, -1)
-                     if ctx.speakers.get(i) is not None and ctx.speakers[i].iri), None)
-        if last is not None and not _disagrees(prev.lower_, last):
-            return last
-        m = referent(ctx, sent, prev.i)  # "he said" after a country spoke: the person "he" stands for
-        if m is not None:
+        spoke = next((i for i in range(sent.index - 1, -1, -1) if ctx.speakers.get(i) is not None and ctx.speakers[i].iri), None)
+        last = ctx.speakers[spoke] if spoke is not None else None
+        m = referent(ctx, sent, prev.i)
+        if m is not None and (last is None or m.sentence > spoke or _disagrees(prev.lower_, last)):
+            # "he said" after a country spoke, or after a person was named since the last speaker: that person
             return Speaker(m.iri, m.text, m)
         if last is not None:
             return last
@@ -126,6 +128,21 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
     if phrase:
         return Speaker(None, _both_sides(ctx, phrase) or phrase)
     return None
+
+
+def _relative_antecedent(sent: Sentence, ms: list[Mention], tok: int) -> Mention | None:
+    """"Donald Trump, the Republican nominee, who has said …": "who" (over auxiliaries) before the verb
+    at ``tok`` stands for the person named before it, across one aside; else the nearest actor."""
+    doc = sent.span.doc
+    k = tok - 1
+    while k > sent.span.start and doc[k].lower_ in AUXILIARIES | {"also", "repeatedly", "previously", "often", "once"}:
+        k -= 1
+    if k <= sent.span.start or doc[k].lower_ != "who" or doc[k - 1].text != ",":
+        return None
+    before = [m for m in ms if m.tok_end <= k - 1 and k - 1 - m.tok_end <= 12]
+    people = [m for m in before if m.type == "Person"]
+    pick = people or before
+    return max(pick, key=lambda m: (m.tok_end, -m.tok_start)) if pick else None
 
 
 def _disagrees(pronoun: str, last: Speaker) -> bool:

@@ -668,3 +668,25 @@ def test_unknown_government_bodies_by_head_word_and_no_person_or_speaker_from_th
     assert not any(e.type == "Person" for e in ctx.entities.values())  # not "Lake Resources", not "Fisheries"
     assert not any(label.startswith("South Korea's") for label in bodies)  # the known foreign ministry
     assert [label(ctx, q.props["speaker"]) for q in qs] == ["Department of Lake Resources"]
+
+
+def test_a_quote_mark_opening_the_next_sentence_starts_it():
+    from parley.graph.nlp import sentences
+    text = ('The minister ruled out any concession on rice. "We will never give up on our growers," he said. '
+            'He said "no." Then \u201cwe wait.\u201d')
+    assert [s.text for s in sentences(text)] == [
+        "The minister ruled out any concession on rice.", '"We will never give up on our growers," he said.',
+        'He said "no."', "Then \u201cwe wait.\u201d"]
+
+
+def test_who_before_a_speech_verb_and_he_after_a_newer_name():
+    text = ("Officials in Seoul worry about a return of former President Donald Trump, the Republican nominee, who has "
+            "said South Korea is a \"very rich country\" that should pay more.\n"
+            "\"The burden is fair,\" a senior defense ministry official said.\n"
+            "Trade Minister Ines Solano ruled out any concession on rice. \"We will never give up on our growers,\" "
+            "he said.")
+    ctx, qs = facts(text, "statement", published="2024-08-30")
+    got = speakers_by_quote(ctx, qs)
+    assert got["very rich country"] == "Donald Trump"
+    # "he" is the minister named after the official spoke, not the official
+    assert got["We will never give up on our growers"] == "Ines Solano"
