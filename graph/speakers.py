@@ -76,7 +76,8 @@ def speaker_at(ctx: ArticleContext, sent: Sentence, verb: Hit) -> Speaker | None
         gap = [t for t in doc[m.tok_end:verb.tok_start]]
         words = [t.lower_ for t in gap]
         plain = all(w in GAP_WORDS for w in words) and len(words) <= 3
-        appositive = len(words) >= 2 and words[0] == "," and words[-1] == "," and len(words) <= 16
+        appositive = len(words) >= 2 and words[0] == "," and words[-1] == "," and len(words) <= 16 \
+            and not PRONOUNS & set(words)  # ", he announced a halt …, calling": a clause with its own subject
         # "Iran's chief negotiator, Deputy Foreign Minister Abbas Araqchi, said": the name closes an appositive
         appositive = appositive or (words == [","] and any(t.text == "," for t in doc[max(sent.span.start, m.tok_start - 5):m.tok_start]))
         if plain or appositive:
@@ -216,7 +217,8 @@ def _definite(ctx: ArticleContext, sent: Sentence, tok: int) -> Speaker | None:
     if a <= sent.span.start or doc[a - 1].lower_ not in {"the", "this"} or tok - 1 < sent.span.start:
         return None
     head = doc[tok - 1].lower_
-    earlier = [m for m in ctx.mentions if m.reading in {"anon", "person", "body"} and m.sentence <= sent.index
+    earlier = [m for m in ctx.mentions if (m.reading in {"anon", "person", "body"} or m.reading == "actor"
+                                           and m.type in {"Person", "Organization", "GovernmentBody"}) and m.sentence <= sent.index
                and (m.text.lower().split()[-1] == head or head in ((ctx.entities.get(m.iri).title or "").lower().split()
                                                                    if ctx.entities.get(m.iri) else []))]
     if not earlier:

@@ -690,3 +690,20 @@ def test_who_before_a_speech_verb_and_he_after_a_newer_name():
     assert got["very rich country"] == "Donald Trump"
     # "he" is the minister named after the official spoke, not the official
     assert got["We will never give up on our growers"] == "Ines Solano"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the outlet's "reported" frames what the subject of the earlier speech verb said
+    ('Premier Li Qiang said the talks had made "important progress on tariffs," state television reported.',
+     "important progress on tariffs", "Li Qiang"),
+    # ", he announced a halt …, calling": a clause with its own subject, not an aside after "Singapore"
+    ("President Maria Lopez met the delegates in May.\nAfter her summit in Singapore, she announced a pause in the "
+     'drills, calling them "far too costly."', "far too costly", "Maria Lopez"),
+    # "the association said": the organization with that head word named before
+    ("The Northern Islands Residents Association urged the government to stand firm.\n"
+     '"Giving up any island would betray our parents," the association said in a statement.',
+     "Giving up any island would betray our parents", "Northern Islands Residents Association"),
+])
+def test_the_speaker_of_a_quote_in_a_reported_or_participial_frame(text, quote, speaker):
+    ctx, qs = facts(text, "statement", published="2019-02-16")
+    assert speakers_by_quote(ctx, qs)[quote] == speaker

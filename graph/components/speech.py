@@ -20,6 +20,7 @@ from ..nlp import Sentence
 from ..speakers import Speaker, according_to, find_speaker, speaker_at, speech_hits
 
 QUOTE = re.compile(r"“([^”\n]{2,}?)”|\"([^\"\n]{2,}?)\"|‘‘([^’\n]{2,}?)’’")
+REPORTING = {"reported", "reports", "report"}  # a news outlet's verb: the source of what someone else said
 LABEL_BEFORE = re.compile(r"\b(?:so-called|called|dubbed|labell?ed|termed|described as|known as|as a|as an|as|the word|the term|the|its|their|this|that|his|her)\s*$", re.I)
 
 
@@ -40,6 +41,9 @@ def _verb_outside(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> Speake
     """The speaker of a speech verb in ``sent`` outside the quotation [a, b): the verb that opens it
     ('Barnier said "…"'), else the nearest after it ('"…," he said'), else the nearest before it."""
     hits = [h for h in speech_hits(ctx, sent) if h.end <= a or h.start >= b]
+    if any(h.end <= a for h in hits):
+        # 'He said the talks made "progress", state television reported': the outlet reports what he said
+        hits = [h for h in hits if h.end <= a or h.text.lower() not in REPORTING] or hits
     hits.sort(key=lambda h: (not 0 <= a - h.end <= 3, h.start < b, abs(h.start - b)))
     for h in hits:
         sp = speaker_at(ctx, sent, h)
