@@ -27,7 +27,7 @@ from ..ontology.vocab import PARLEY, PREFIXES
 # Most specific first: a MonetaryAmount is also a Quantity.
 NODE_TYPES = ["Country", "GovernmentBody", "Military", "Organization", "Person", "Group", "Actor",
               "Agreement", "Negotiation", "Round", "Place",
-              "MonetaryAmount", "Percentage", "Ratio", "Count", "Quantity",
+              "MonetaryAmount", "Percentage", "Ratio", "Count", "Measure", "Quantity",
               "Stance", "Claim", "Statement"]
 _TYPE_IRIS = {PARLEY + t: t for t in NODE_TYPES}
 
@@ -109,7 +109,7 @@ def _label(index: _Index, s: str, typ: str, depth: int = 0) -> str:
     if typ == "Negotiation":
         agreement = ref(PARLEY + "agreement")
         return f"{agreement} negotiation" if agreement else f"Negotiation {local_name(s)}"
-    if typ in {"MonetaryAmount", "Percentage", "Ratio", "Count", "Quantity"}:
+    if typ in {"MonetaryAmount", "Percentage", "Ratio", "Count", "Measure", "Quantity"}:
         value = index.literal(s, PARLEY + "value")
         unit = index.literal(s, PARLEY + "unit")
         role = index.iri(s, PARLEY + "role")

@@ -26,7 +26,7 @@ class Quantity:
 
     kind: str  # MonetaryAmount | Percentage | Ratio | Count
     value: Decimal
-    unit: str  # ISO 4217 code, percent, ratio, persons or count
+    unit: str  # ISO 4217 code, percent, ratio, persons, count, or a unit of measures.jsonl (tonnes, MW, ...)
     start: int
     end: int
     text: str
@@ -59,6 +59,8 @@ class Grammar:
     shared: dict[str, str]  # a word (lower case) or symbol several currencies use -> CLDR unit noun ("Rs" -> "rupee")
     count_nouns: dict[str, tuple[str, str | None]]
     units_ordinal: frozenset[str] = frozenset()  # fraction words that are also ordinals ("fourth")
+    measures: tuple[re.Pattern, ...] = ()  # "5 million tonnes", "1,000 MW", "55.5 bcm"
+    measure_forms: dict[str, tuple[str, int]] | None = None  # a unit as written -> (unit, factor)
 
 
 _GRAMMARS: dict[int, tuple[Rules, Grammar]] = {}
@@ -124,11 +126,21 @@ def _compile(rules: Rules) -> Grammar:
     mods = nums["count_modifiers"]
     mod = rf"(?:{_alt(mods['words'])})\b|[a-z][a-z-]*(?:{_alt(mods['endings'])})\b"
     count = rf"{lb}{number}(?P<mods>(?:\s+(?!(?:{nouns})\b)(?:[A-Z][\w.'-]*|{mod})){{0,3}})\s+(?P<noun>{nouns})\b"
+    forms: dict[str, tuple[str, int]] = {}  # unit words (any case) and abbreviations (as written)
+    written: list[str] = []
+    for row in rules.table("measures.jsonl"):
+        forms.update({w.lower(): (row["unit"], 1) for w in row["words"]})
+        forms.update({a: (row["unit"], 1) for a in row["abbreviations"]})
+        forms.update({a: (row["unit"], int(f)) for a, f in row["scaled"].items()})
+        written += [*row["abbreviations"], *row["scaled"]]
+    measures = (re.compile(rf"{lb}{number}{scale}[\s-]*(?:of\s+)?(?P<mu>{_alt([f for f in forms if f not in written])})\b",
+                           re.IGNORECASE),
+                re.compile(rf"{lb}(?i:{number}{scale})[\s-]?(?P<mu>{_alt(written)})\b"))
     flags = re.IGNORECASE
     return Grammar(re.compile(number, flags), [re.compile(m, re.IGNORECASE if i else 0) for i, m in enumerate(money)], re.compile(percent, flags), re.compile(ratio, flags),
                    re.compile(count), units, {k.lower(): v for k, v in scales.items()}, nums["fractions"],
                    nums["multipliers"], symbols, words, subunits, marks, shared, count_nouns,
-                   frozenset(nums["fractions"]) & frozenset(nums["ordinals"]))
+                   frozenset(nums["fractions"]) & frozenset(nums["ordinals"]), measures, forms)
 
 
 def parse_number(text: str, g: Grammar) -> Decimal | None:
@@ -262,6 +274,16 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
             v = Decimal(str(g.multipliers[m.group("mult").lower()]))
         found.append(Quantity("Ratio", v, "ratio", *m.span(), m.group()))
         taken.append(m.span())
+    for m in (m for rx in g.measures for m in rx.finditer(text)):
+        v = _scaled(m, g)
+        if v is None or not free(*m.span()) or _is_date_or_ordinal(text, m.start("num"), m.end("num")):
+            continue
+        if RATE_BASE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "three sen per 1,000 gallons": the base of a price, not a figure of its own
+        form = m.group("mu")
+        unit, factor = g.measure_forms.get(form) or g.measure_forms[form.lower()]
+        found.append(Quantity("Measure", v * factor, unit, *m.span(), m.group()))
+        taken.append(m.span())
     for m in g.count.finditer(text):
         v = parse_number(m.group("num"), g)
         if v is None or not free(*m.span()) or _is_date_or_ordinal(text, m.start("num"), m.end("num")):
@@ -282,6 +304,7 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
     return found
 
 
+RATE_BASE = re.compile(r"\b(?:per|every|each)\s+$", re.I)
 PART_OF = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:the\s+|its\s+|their\s+)?"
                      r"(?:roughly\s+|about\s+|some\s+|nearly\s+|around\s+|almost\s+)?$")
 SOURCE_AFTER = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to\s+the|"

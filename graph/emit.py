@@ -17,7 +17,7 @@ XSD_INTEGER = ox.NamedNode(XSD + "integer")
 DATATYPES = {p: ox.NamedNode(XSD + d) for p, d in (("day", "date"), ("month", "gYearMonth"), ("year", "gYear"))}
 KIND_CLASS = {"round": "Round", "negotiation": "Negotiation", "agreement": "Agreement", "stance": "Stance",
               "statement": "Statement", "MonetaryAmount": "MonetaryAmount", "Percentage": "Percentage",
-              "Ratio": "Ratio", "Count": "Count"}
+              "Ratio": "Ratio", "Count": "Count", "Measure": "Measure"}
 
 
 class Concept(tuple):

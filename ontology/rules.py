@@ -22,6 +22,7 @@ JSONL_SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "currencies.jsonl": {"code": str, "words": list, "symbols": list},
     "amount_roles.jsonl": {"role": str, "cues": list, "priority": int},
     "count_units.jsonl": {"unit": str, "nouns": list, "subject": (str, type(None))},
+    "measures.jsonl": {"unit": str, "code": str, "words": list, "abbreviations": list, "scaled": dict},
     "stances.jsonl": {"stance": str, "cues": list},
     "speech.jsonl": {"kind": str, "cues": list},
     "titles.jsonl": {"title": str, "body": (str, type(None))},

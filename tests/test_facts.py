@@ -707,3 +707,17 @@ def test_who_before_a_speech_verb_and_he_after_a_newer_name():
 def test_the_speaker_of_a_quote_in_a_reported_or_participial_frame(text, quote, speaker):
     ctx, qs = facts(text, "statement", published="2019-02-16")
     assert speakers_by_quote(ctx, qs)[quote] == speaker
+
+
+def test_physical_measures_with_their_units_and_no_rate_bases():
+    text = ("China offered to buy 5 million tonnes of soybeans, and the dam will generate 5,000 MW. "
+            "Egypt receives 55.5 bcm a year; Singapore pays three sen per 1,000 gallons.")
+    got = [(q.kind, str(q.value), q.unit) for q in find_quantities(text, load_rules())]
+    assert ("Measure", "5000000", "tonnes") in got and ("Measure", "5000", "MW") in got
+    assert any(k == "Measure" and Decimal(v) == Decimal("55500000000") and u == "cubic metres" for k, v, u in got)
+    assert not any(u == "gallons" for _, _, u in got)  # "per 1,000 gallons" is a price's base
+    ctx, amounts = facts("China offered to buy 5 million tonnes of soybeans. Ethiopia paid for 74 billion cubic metres "
+                         "of storage.", "Measure", published="2019-02-20")
+    roles = {f.props["unit"]: (f.props["role"][1], label(ctx, f.props.get("subject"))) for f in amounts}
+    assert roles["tonnes"] == ("offer", "China")
+    assert roles["cubic metres"][0] == "other"  # a measure is never paid, whatever the verb

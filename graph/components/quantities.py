@@ -115,6 +115,8 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
     role = best[1] if best else "other"
     if q.kind == "MonetaryAmount" and role in {"contribution", "other"} and UNIT_PRICE.match(sent.text[q.end:]):
         role = "cost"  # "pays three sen per 1,000 gallons": a price, not a sum paid
+    if q.kind == "Measure" and role not in {"offer", "demand"}:
+        return "other"  # tonnes or megawatts are offered or asked for, never paid
     rise = _is_change(sent, q)
     if (q.kind == "Percentage" and role == "contribution" or q.kind == "Ratio" and q.value < 1 and role in {"contribution", "other"}) and not rise:
         role = "share"
@@ -188,6 +190,8 @@ def _subject(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantit
              who: Speaker | None) -> str | None:
     if q.kind == "Count":
         return _count_subject(ctx, sent, q)
+    if q.kind == "Measure":
+        return _subject_before(ctx, sent, q)  # whose tonnes or cubic metres: the clause's subject, not the payer
     agreement = ctx.lexicon.reference.get(_agreement(ctx) or "")
     if ctx.payer and role in PAYER_ROLES:
         return ctx.payer
