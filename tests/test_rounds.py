@@ -1,7 +1,7 @@
 """Rounds described across sentences: the meeting named once, described elsewhere (texts written for these tests)."""
 from __future__ import annotations
 
-from test_facts import facts
+from test_facts import facts, label
 
 ID = "https://w3id.org/parley/id/"
 
@@ -278,3 +278,22 @@ def test_a_status_in_an_aside_about_the_talks_is_not_the_rounds_and_concluded_ne
             "The seventh round concluded with a deal on beef in Lima.")
     got = [(r.get("ordinal"), r["status"]) for r in rounds(text, "2024-05-11")]
     assert (1, "held") in got and (6, "held") in got and (7, "concluded") in got, got
+
+
+def test_venues_end_before_their_day_and_a_city_after_its_quarter():
+    texts = ["WASHINGTON, June 6 (AP) -- Mexico and the United States held a second round of talks on tariffs at the "
+             "State Department on Thursday.",
+             "SEOUL, June 6 (Yonhap) -- The eighth round of talks between South Korea and Japan on the fisheries deal "
+             "was held Tuesday at the Riverside Diplomatic Academy in southern Seoul."]
+    venues = []
+    for text in texts:
+        ctx, rs = facts(text, "round", published="2019-06-06")
+        venues += [label(ctx, r.props.get("venue")) for r in rs]
+    assert venues == ["State Department", "Riverside Diplomatic Academy"]
+
+
+def test_a_deals_expiry_neither_dates_nor_plans_the_round():
+    text = ("South Korea and the United States have wrapped up their first round of negotiations on sharing the cost "
+            "of American troops, an early bid to renew a deal that does not expire until the end of next year.")
+    ctx, rs = facts(text, "round", published="2024-04-26")
+    assert [(r.props.get("ordinal"), r.props["status"][1], r.props.get("startDate")) for r in rs] == [(1, "held", None)]

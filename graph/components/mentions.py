@@ -13,6 +13,7 @@ from ..facts import Mention
 
 PLACE_PREPS = {"in", "at", "near", "to", "from", "around", "outside", "inside", "across", "via", "into", "of",
                "capital", "city"}  # "the Qatari capital Doha": the city, named as such
+QUARTERS = {"southern", "northern", "eastern", "western", "central", "downtown", "suburban", "uptown", "greater"}
 SCHEDULED = {"scheduled", "set", "planned", "slated", "due", "pencilled", "penciled"}  # "… is scheduled for London"
 
 
@@ -43,6 +44,8 @@ def mentions(ctx: ArticleContext) -> None:
             prev = doc[hit.tok_start - 1].lower_ if hit.tok_start > sent.span.start else ""
             if prev == "for" and hit.tok_start - 1 > sent.span.start and doc[hit.tok_start - 2].lower_ in SCHEDULED:
                 prev = "in"
+            if prev in QUARTERS and hit.tok_start - 1 > sent.span.start and doc[hit.tok_start - 2].lower_ in PLACE_PREPS:
+                prev = "in"  # "in southern Seoul", "in downtown Tokyo": the city
             if ent.type == "Place":
                 if ent.iri in capitals and prev not in PLACE_PREPS:
                     country = ref.get(capitals[ent.iri])

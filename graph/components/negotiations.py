@@ -23,7 +23,7 @@ from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
 from .forums import forum_name
-from .round_parts import crosses_clause, elliptical_round, ordinal_at, ordinal_before, round_status
+from .round_parts import EXPIRY_BEFORE, crosses_clause, elliptical_round, ordinal_at, ordinal_before, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
@@ -223,9 +223,21 @@ def _venue(ctx: ArticleContext, sent, tok: int):
     unknown = _unknown_place(ctx, sent, tok)
     if m and (unknown is None or abs(m.start() - at) <= abs(unknown[1] - at)):
         name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
+        name = _without_trailing_time(name)  # "the State Department on Thursday": the venue ends before its day
     else:  # "… since the fourth round in Arica": a name the reference data does not know, nearer the noun
         name = unknown[0] if unknown else None
     return ctx.new_place(name) if name else None
+
+
+def _without_trailing_time(name: str) -> str:
+    """A venue name without a time phrase its pattern ran into: "State Department on Thursday" -> "State Department"."""
+    words = name.split()
+    times = time_words()
+    for k in range(1, len(words)):
+        if words[k].lower() in times:
+            words = words[:k - 1] if words[k - 1].lower() in {"on", "for", "of", "and"} else words[:k]
+            break
+    return " ".join(words)
 
 
 UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2})")
@@ -362,7 +374,7 @@ def rounds(ctx: ArticleContext) -> None:
                 # "will meet again" after a planned round was told: that same round, not one more
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
-            times = [t for t in ctx.times(sent) if t.date is not None and (
+            times = [t for t in ctx.times(sent) if t.date is not None and not EXPIRY_BEFORE.search(sent.text[:t.start]) and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text
                 or any(w in t.text.lower() for w in ("next", "later", "half")))]  # "in the second half of the year"
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"

@@ -72,13 +72,25 @@ def ordinal_before(ctx: ArticleContext, sent, tok: int) -> int | None:
     return None
 
 
+# "a deal that does not expire until the end of next year", "the pact runs through 2025": the deal's date, not the round's
+EXPIRY_BEFORE = re.compile(r"\b(?:expir(?:e|es|ed|ing|y)|runs?|running|valid|lapses?|lapsed|in\s+force)\s+"
+                           r"(?:until|till|through|in|at|on|by|out\s+(?:at|in|on|by))?\s*(?:the\s+)?$", re.I)
+
+
+def expiry_spans(ctx: ArticleContext, sent) -> list[tuple[int, int]]:
+    """Character spans (in the sentence) of times that date a deal's expiry, not a meeting."""
+    return [(t.start, t.end) for t in ctx.times(sent) if EXPIRY_BEFORE.search(sent.text[:t.start])]
+
+
 def round_status(ctx: ArticleContext, sent, plural: bool, date, pub, at: int | None = None) -> str:
     """The status of the round whose noun is at token ``at``: from the sentence's status cues, except
     cues in an aside that describes something else ("The negotiations, suspended in 2013, were relaunched
     …, when the first round was held")."""
     found = set()
+    expiry = expiry_spans(ctx, sent)  # "does not expire until the end of next year": "next" is not the round's
     cues = [h for h in ctx.hits(sent, "cue") if any(f == "status" for f, _ in ctx.lexicon.cue_values[h.key])
-            and (at is None or not _aside(sent, h.tok_start, at))]
+            and (at is None or not _aside(sent, h.tok_start, at))
+            and not any(a <= h.start - sent.start < b for a, b in expiry)]
     for h in cues:
         for family, value in ctx.lexicon.cue_values[h.key]:
             if family == "status":
