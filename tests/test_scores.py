@@ -15,22 +15,25 @@ from conftest import CORPUS, EXAMPLES, GOLD, run_cli
 from parley.graph.evaluate import evaluate
 
 FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
-    "seed": (0.82, {"amount": 0.90, "round": 0.92, "actor": 0.79, "quote": 0.85, "stance": 0.62}),
+    "seed": (0.82, {"amount": 0.90, "round": 0.92, "actor": 0.79, "quote": 0.87, "stance": 0.62}),
     "examples": (0.75, {"amount": 0.70, "actor": 0.82, "round": 0.88, "quote": 0.86, "stance": 0.49}),
     "corpus": (0.77, {"amount": 0.78, "actor": 0.81, "round": 0.78, "quote": 0.93, "stance": 0.51}),
     # written by a helper who did not read the extractor; measured at 0.448 before any rule was fitted to it
     "heldout": (0.75, {"amount": 0.73, "actor": 0.82, "round": 0.71, "quote": 0.86, "stance": 0.64}),
     # a second blind set, first measured at 0.514 (2026-11-23) before any rule was changed with it in view
-    "heldout2": (0.67, {"amount": 0.46, "actor": 0.76, "round": 0.62, "quote": 0.79, "stance": 0.68}),
+    "heldout2": (0.68, {"amount": 0.49, "actor": 0.76, "round": 0.62, "quote": 0.83, "stance": 0.68}),
     # a third blind set, first measured at 0.510 (2026-11-23, session 7) before any rule was changed with it in view
-    "heldout3": (0.58, {"amount": 0.46, "actor": 0.72, "round": 0.41, "quote": 0.71, "stance": 0.56}),
+    "heldout3": (0.60, {"amount": 0.48, "actor": 0.72, "round": 0.41, "quote": 0.80, "stance": 0.56}),
     # a fourth blind set (session 10), first measured at 0.524 before any rule was changed with it in view
-    "heldout4": (0.62, {"amount": 0.50, "actor": 0.79, "round": 0.51, "quote": 0.75, "stance": 0.51}),
+    "heldout4": (0.65, {"amount": 0.52, "actor": 0.79, "round": 0.51, "quote": 0.87, "stance": 0.53}),
+    # a fifth blind set (session 12), first measured at 0.506 before the session's last round and venue rules
+    "heldout5": (0.49, {"amount": 0.43, "actor": 0.73, "round": 0.20, "quote": 0.69, "stance": 0.36}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
 HELDOUT3 = Path(__file__).parent / "heldout3"
 HELDOUT4 = Path(__file__).parent / "heldout4"
+HELDOUT5 = Path(__file__).parent / "heldout5"
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -39,13 +42,14 @@ def _build(src: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3", "heldout4",
+                                  "heldout5"])
 def test_scores_stay_above_floors(name, tmp_path, request):
     if name == "seed":
         src = request.getfixturevalue("seed_dir")
     else:
         src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
-               "heldout4": HELDOUT4}[name]
+               "heldout4": HELDOUT4, "heldout5": HELDOUT5}[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}
