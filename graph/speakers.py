@@ -136,7 +136,7 @@ def _relative_antecedent(sent: Sentence, ms: list[Mention], tok: int) -> Mention
     at ``tok`` stands for the person named before it, across one aside; else the nearest actor."""
     doc = sent.span.doc
     k = tok - 1
-    while k > sent.span.start and doc[k].lower_ in AUXILIARIES | {"also", "repeatedly", "previously", "often", "once"}:
+    while k > sent.span.start and doc[k].lower_ in RELATIVE_GAP:
         k -= 1
     if k <= sent.span.start or doc[k].lower_ != "who" or doc[k - 1].text != ",":
         return None
@@ -156,6 +156,7 @@ def _disagrees(pronoun: str, last: Speaker) -> bool:
 
 AUXILIARIES = {"would", "will", "be", "been", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should",
                "may", "might", "must", "shall"}  # "the names would be announced": a clause, not a speaker
+RELATIVE_GAP = AUXILIARIES | {"also", "repeatedly", "previously", "often", "once"}  # "who has also said"
 QUOTING = {"quoted", "quoting", "quotes", "cited", "citing", "cites"}
 
 

@@ -23,7 +23,7 @@ from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
 from .forums import forum_name
-from .round_parts import EXPIRY_BEFORE, crosses_clause, elliptical_round, ordinal_at, ordinal_before, round_status
+from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
@@ -374,7 +374,7 @@ def rounds(ctx: ArticleContext) -> None:
                 # "will meet again" after a planned round was told: that same round, not one more
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
-            times = [t for t in ctx.times(sent) if t.date is not None and not EXPIRY_BEFORE.search(sent.text[:t.start]) and (
+            times = [t for t in ctx.times(sent) if t.date is not None and not dates_expiry(sent, t) and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text
                 or any(w in t.text.lower() for w in ("next", "later", "half")))]  # "in the second half of the year"
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"

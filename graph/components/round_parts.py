@@ -77,9 +77,14 @@ EXPIRY_BEFORE = re.compile(r"\b(?:expir(?:e|es|ed|ing|y)|runs?|running|valid|lap
                            r"(?:until|till|through|in|at|on|by|out\s+(?:at|in|on|by))?\s*(?:the\s+)?$", re.I)
 
 
+def dates_expiry(sent, t) -> bool:
+    """The time expression ``t`` of ``sent`` dates a deal's expiry, not a meeting."""
+    return EXPIRY_BEFORE.search(sent.text[:t.start]) is not None
+
+
 def expiry_spans(ctx: ArticleContext, sent) -> list[tuple[int, int]]:
     """Character spans (in the sentence) of times that date a deal's expiry, not a meeting."""
-    return [(t.start, t.end) for t in ctx.times(sent) if EXPIRY_BEFORE.search(sent.text[:t.start])]
+    return [(t.start, t.end) for t in ctx.times(sent) if dates_expiry(sent, t)]
 
 
 def round_status(ctx: ArticleContext, sent, plural: bool, date, pub, at: int | None = None) -> str:
