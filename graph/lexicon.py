@@ -62,6 +62,8 @@ class Lexicon:
             for key, table in (("not_after", self.not_after), ("not_before", self.not_before)):
                 for phrase, words in row.get(key, {}).items():
                     table.setdefault(phrase.lower(), set()).update(w.lower() for w in words)
+        for row in self.rules.table("evaluations.jsonl"):
+            cue("evaluation", row["judgement"], row["phrases"])
         for row in self.rules.table("amount_roles.jsonl"):
             cue("role", row["role"], row["cues"])
         for row in self.rules.table("speech.jsonl"):

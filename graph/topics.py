@@ -147,7 +147,8 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
                 or (t.lower_ == "and" and words and i + 1 < sent.span.end and doc[i + 1].lower_ in VERB_GROUP) \
                 or t.is_punct and t.text not in {"-", "$", "%", "'s", "’s"}:
             break
-        if words and i in stops and doc[i - 1].lower_ not in {"to", "'s", "’s"} | DETERMINERS and not _actor_span(words, actors):
+        if words and i in stops and doc[i - 1].lower_ not in {"to", "'s", "’s"} | DETERMINERS and not _actor_span(words, actors) \
+                and not _noun_head(sent, i):
             break  # another clause's verb (not the verb of "to …" or of a clause's subject)
         if words and _channel(doc, i, sent, channels):
             break  # "… in a statement"
@@ -162,6 +163,23 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
         words.append(t)
         i += 1
     return words
+
+
+NOUN_NEXT = {"of", "for", "on", "to", "from", "with", "at", "by", "in", "and", "or"}
+
+
+def _noun_head(sent: Sentence, i: int) -> bool:
+    """A cue word that ends the noun phrase it is in ("the government's new offer.", "the N60,000 offer
+    on Friday"), not another clause's verb: lower case, not an -ed or -ing form, after a lower-case word
+    or a figure, and followed by the sentence's end, punctuation or a preposition."""
+    doc = sent.span.doc
+    t, prev = doc[i], doc[i - 1]
+    if not t.is_lower or t.lower_.endswith(("ed", "ing")) or not (prev.is_lower or prev.like_num or prev.is_currency
+                                                                  or any(c.isdigit() for c in prev.text)):
+        return False
+    if prev.lower_ in NOT_VERBS | MODALS | SUBJECT_PRONOUNS | {"not", "n't", "also", "will"}:
+        return False  # "… and offer", "would offer", "they offer": a verb
+    return i + 1 >= sent.span.end or doc[i + 1].is_punct or doc[i + 1].lower_ in NOUN_NEXT | STOP_TOPIC
 
 
 def _actor_span(words: list[Token], actors: list[tuple[int, int]]) -> bool:

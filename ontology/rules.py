@@ -28,6 +28,7 @@ JSONL_SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "titles.jsonl": {"title": str, "body": (str, type(None))},
     "bodies.jsonl": {"kind": str, "label": str, "names": list},
     "groups.jsonl": {"head": str, "label": str, "modifiers": list},
+    "evaluations.jsonl": {"judgement": str, "on_proposal": str, "otherwise": str, "proposal_nouns": list, "phrases": list},
 }
 JSON_FILES = ("numbers.json", "time.json", "negotiation.json", "pipeline.json", "names.json")
 FURNITURE_KINDS = {"line", "end_marker", "span", "repeated_title"}
@@ -76,6 +77,10 @@ def _check_row(name: str, lineno: int, row: Any, problems: list[str]) -> None:
         for key in ("stance", "negated"):
             if key in row and row[key] not in concepts["stance"]:
                 problems.append(f"{where}: {key} {row[key]!r} is not a stance type declared in parley.ttl")
+    if name == "evaluations.jsonl":
+        for key in ("on_proposal", "otherwise"):
+            if row.get(key) not in concepts["stance"]:
+                problems.append(f"{where}: {key} {row.get(key)!r} is not a stance type declared in parley.ttl")
     if name == "currencies.jsonl":
         from babel.numbers import list_currencies
 

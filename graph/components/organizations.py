@@ -53,6 +53,9 @@ def _name(words: list[str]) -> tuple[int, int] | None:
     start = 0
     while start < end and words[start] in {"The", "the"}:
         start += 1
+    link = next((j for j in range(start, heads[-1]) if words[j] in {"of", "for"}), None)
+    if link is not None and not any(start <= h < link for h in heads):
+        return None  # "Members of Congress", "Friends of the Union": the name's head is not the organization
     return (start, end) if end - start >= 2 else None
 
 

@@ -37,6 +37,7 @@ ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "s
             "it"}
 COPULAS = {"was", "is", "were", "are", "would", "will", "has", "had", "remains", "remained", "seemed", "seems"}
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
+BE = {"was", "were", "is", "are"}  # "the U.S. proposal was …": the noun is its clause's subject
 
 
 def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
@@ -56,9 +57,13 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
         adjective = h.tok_end - h.tok_start == 1 and lower[h.tok_start].endswith("ed") and k >= sent.span.start \
             and lower[k] in DETERMINERS
         # "said the offer was far from enough": a noun cue as its clause's subject refers back to a stance
-        subject = h.tok_end - h.tok_start == 1 and h.tok_start > sent.span.start and lower[h.tok_start - 1] in {"the", "this", "that"} \
-            and h.tok_end < sent.span.end and lower[h.tok_end] in COPULAS
-        if vals and h.tok_start not in taken and not adjective and not subject:
+        subject = h.tok_end - h.tok_start == 1 and h.tok_start > sent.span.start and h.tok_end < sent.span.end and (
+            lower[h.tok_start - 1] in {"the", "this", "that"} and lower[h.tok_end] in COPULAS
+            or lower[h.tok_end] in BE and not lower[h.tok_start].endswith("ed") and lower[h.tok_start - 1] not in PRONOUNS | AUXILIARIES)
+        # "found the U.S. offer too high", "branded the offer as an insult": a noun judged, not a stance of its own
+        judged = any(e.tok_start == h.tok_end + (lower[h.tok_end] == "as" if h.tok_end < sent.span.end else 0)
+                     for e in cue_hits if any(f == "evaluation" for f, _ in ctx.lexicon.cue_values[e.key]))
+        if vals and h.tok_start not in taken and not adjective and not subject and not judged:
             out.append((h.tok_start, h.tok_end, vals))
             taken |= set(range(h.tok_start, h.tok_end))
     return out

@@ -1,0 +1,54 @@
+"""Stances stated as judgements ("the offer was unacceptable"), and cue nouns that head a noun phrase
+(texts written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from test_facts import facts, label
+from test_topics import stances
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a copula and an evaluative phrase: the phrase before the copula is judged by who speaks
+    ("Ottawa said the Chilean proposal was unacceptable.", {("Canada", "reject", "Chilean proposal")}),
+    ("\"The offer is an insult,\" Trade Minister Ines Solano said.", {("Ines Solano", "reject", "offer")}),
+    ("Farmers said the new quota plan would still be unworkable.", {("farmers", "reject", "new quota plan")}),
+    # "not" turns the judgement round; anything that is not an offer is opposed or supported
+    ("Santiago said the draft was not acceptable.", {("Chile", "reject", "draft")}),
+    ("Ottawa said the tariff schedule was a step forward.", {("Canada", "support", "tariff schedule")}),
+    # a judging verb instead of a copula
+    ("Labor unions called the wage deal unfair.", {("labor unions", "reject", "wage deal")}),
+    ("Chile found the new Canadian offer too low.", {("Chile", "reject", "new Canadian offer")}),
+])
+def test_judgements_are_stances(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If the offer is unacceptable, Chile will walk out.",  # a condition, not a judgement
+    "Canada is unreasonable, Chile said.",  # an actor judged, not a topic
+    "An unacceptable offer was on the table.",  # no copula and no judging verb
+    "The minister called it a step forward.",  # a pronoun: nothing named to judge
+])
+def test_no_judgement_no_stance(text):
+    assert stances(text) == set()
+
+
+def test_a_cue_noun_that_ends_its_phrase_is_part_of_the_topic():
+    # "offer" is the head of the object, not the verb of another clause
+    assert stances("The union rejected the government's new offer on Friday.") == \
+        {("labor union", "reject", "government's new offer")}
+    assert stances("Chile rejected the 60,000-peso offer.") == {("Chile", "reject", "60,000-peso offer")}
+    # a verb after a conjunction still starts its own clause
+    assert ("Canada", "propose", "compromise") in stances("Chile rejected the offer and Canada offered a compromise.")
+
+
+def test_a_known_alias_inside_a_longer_name_is_not_the_known_entity():
+    text = ("The Nigeria Labour Congress rejected the wage offer on Friday.\n"
+            "Members of Congress opposed the tariff.")
+    ctx, st = facts(text, "stance", published="2024-06-08")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert ("Nigeria Labour Congress", "reject") in got
+    assert ("U.S. Congress", "oppose") in got  # "Members of Congress" is not an organization of its own
+    assert not any(e.label.startswith("Members") for e in ctx.entities.values())
+    assert stances("Organised labour rejected the offer.") == {("organised labour", "reject", "offer")}
