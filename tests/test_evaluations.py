@@ -52,3 +52,43 @@ def test_a_known_alias_inside_a_longer_name_is_not_the_known_entity():
     assert ("U.S. Congress", "oppose") in got  # "Members of Congress" is not an organization of its own
     assert not any(e.label.startswith("Members") for e in ctx.entities.values())
     assert stances("Organised labour rejected the offer.") == {("organised labour", "reject", "offer")}
+
+
+def test_acronyms_of_organizations_found_in_the_article_are_mentions_of_them():
+    text = ("The BMA suspended its strike on Monday.\n"
+            "The Nigeria Employers' Consultative Association (NECA) backed the offer.\n"
+            "NECA rejected the union's demand.\n"
+            "The British Medical Association represents doctors.")
+    ctx, st = facts(text, "stance", published="2015-11-30")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert ("Nigeria Employers' Consultative Association", "reject") in got
+    bma = [m for m in ctx.mentions if m.text == "BMA"]
+    assert bma and label(ctx, bma[0].iri) == "British Medical Association"
+    assert not any(e.label in {"BMA", "NECA"} for e in ctx.entities.values())
+
+
+def test_a_portfolio_before_an_office_belongs_to_the_title_and_the_country_comes_before_it():
+    ctx, _ = facts("Ethiopian Water Minister Seleshi Bekele said the talks had failed.\n"
+                   "Then Minister Abiy Tekle said the talks had failed.", "stance", published="2021-04-08")
+    people = {e.label: e for e in ctx.entities.values() if e.type == "Person"}
+    assert people["Seleshi Bekele"].title == "Water Minister" and label(ctx, people["Seleshi Bekele"].affiliation) == "Ethiopia"
+    assert people["Abiy Tekle"].title == "Minister"  # a stop word is no portfolio
+
+
+def test_the_government_is_the_country_named_before_it_and_a_building_city_is_a_place():
+    assert stances("A South Korean official said the government strongly supports an early resumption of talks.") == \
+        {("South Korea", "support", "early resumption of talks")}
+    assert stances("Officials said government officials rejected the offer.") == set()
+    ctx, _ = facts("The talks opened at Acas's offices in Euston Tower, London, on Thursday.", "stance", published="2015-11-30")
+    london = [m for m in ctx.mentions if m.text == "London"]
+    assert london and london[0].type == "Place"
+
+
+def test_honorifics_are_not_part_of_an_apposed_name_and_union_congresses_are_not_about_trade():
+    ctx, _ = facts("Dr Johann Malawana, chair of the junior doctors committee, said the offer was unfair.",
+                   "stance", published="2015-11-30")
+    assert "Johann Malawana" in {e.label for e in ctx.entities.values() if e.type == "Person"}
+    text = ("The Nigeria Labour Congress and the Trade Union Congress met the government for talks in Abuja.\n"
+            "The Trade Union Congress and the Nigeria Labour Congress walked out of the talks.")
+    ctx, neg = facts(text, "negotiation", published="2024-06-08")
+    assert neg and all("trade" not in f.props["@label"] for f in neg)

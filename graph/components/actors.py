@@ -39,7 +39,8 @@ def actors(ctx: ArticleContext) -> None:
         for h in cues:
             for family, value in ctx.lexicon.cue_values[h.key]:
                 if family == "body" and value == "government":
-                    continue  # "the South Korean government": the country mention already acts
+                    _the_government(ctx, sent, h, taken)  # "the South Korean government": the country mention acts
+                    continue
                 if family == "body" and not taken & set(range(h.tok_start, h.tok_end)):
                     country = country_before(ctx, sent, h.tok_start) or ctx.home_country
                     add(ctx, body_entity(ctx, country, value), sent, h.tok_start, h.tok_end, "body")
@@ -121,7 +122,7 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
         if j - b >= 2 and doc[b].text not in {"Forces", "Department", "Ministry", "State"} \
                 and not any(doc[i].lower_ in institution_words() for i in range(b, j)):  # "Commander Level Meeting"
             # "its chief negotiator", "top nuclear negotiator": the office as written
-            k = lowercase_before(doc, a, max(sent.span.start, a - 2), TITLE_STOP) if title.islower() else a
+            k = lowercase_before(doc, a, max(sent.span.start, a - 2), TITLE_STOP) if title.islower() else _portfolio_before(ctx, sent, a, title)
             title = doc[k:a].text + " " + title if k < a else title
             name = doc[b:j].text
             iri = known.get(name) or mint("person", name)
@@ -136,6 +137,58 @@ def _titled_people(ctx: ArticleContext, sent, taken: set[int], known: dict[str, 
             taken |= set(range(b, j))
     people_before_offices(ctx, sent, taken, known, offices)
     people_after_plural_offices(ctx, sent, taken, known)
+
+
+NOT_GOVERNMENT_NEXT = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "forces",
+                       "troops", "bonds", "debt", "spending", "house", "buildings", "employees", "workers", "agencies"}
+
+
+def _the_government(ctx: ArticleContext, sent, h, taken: set[int]) -> None:
+    """"the government", "the federal government" with no country named right before it: a country acting,
+    as "Seoul" would: the one named last before it in the sentence, else the article's most-mentioned
+    country, else its home country."""
+    doc, start, end = sent.span.doc, sent.span.start, sent.span.end
+    if h.text.lower() != "government" or taken & set(range(h.tok_start, h.tok_end)):
+        return
+    k = h.tok_start - 1
+    if k > start and doc[k].lower_ in {"federal", "national", "central"}:
+        k -= 1
+    if k < start or doc[k].lower_ != "the" or (h.tok_end < end and (doc[h.tok_end].text[:1].isupper()
+                                                                     or doc[h.tok_end].lower_ in NOT_GOVERNMENT_NEXT)):
+        return  # "a government", "the Government House", "government officials": not the country acting
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.type == "Country" and m.reading in {"actor", "demonym"}:
+            counts[m.iri] = counts.get(m.iri, 0) + 1
+    here = [m for m in ctx.mentions_in(sent) if m.type == "Country" and m.reading in {"actor", "demonym"} and m.tok_end <= k]
+    if here:  # "a South Korean official said the government …": the country named before it in the sentence
+        country = max(here, key=lambda m: m.tok_end).iri
+    else:
+        country = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ctx.home_country
+    if country is None:
+        return
+    ctx.mentions.append(Mention(country, "Country", h.text, sent.base + doc[h.tok_start].idx,
+                                sent.base + doc[h.tok_end - 1].idx + len(doc[h.tok_end - 1].text), sent.index,
+                                h.tok_start, h.tok_end, reading="actor"))
+    taken |= set(range(h.tok_start, h.tok_end))
+
+
+PORTFOLIO_OFFICES = {"Minister", "Secretary", "Commissioner", "Director", "Cabinet Secretary", "Minister of State"}
+
+
+def _portfolio_before(ctx: ArticleContext, sent, a: int, title: str) -> int:
+    """The first of up to two capitalized words naming an office's portfolio right before it ("Ethiopian
+    Water Minister", "Egypt's Irrigation Minister"): they belong to the title, and the country comes
+    before them.  Not a word of a name already read, nor a stop word ("Then Minister")."""
+    if title not in PORTFOLIO_OFFICES:
+        return a
+    doc = sent.span.doc
+    named = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
+    k = a
+    while k > max(sent.span.start, a - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_stop \
+            and k - 1 not in named:
+        k -= 1
+    return k
 
 
 def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:

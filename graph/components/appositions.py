@@ -51,6 +51,9 @@ def people_before_offices(ctx: ArticleContext, sent, taken: set[int], known: dic
             continue  # nothing name-shaped, or the tail of a longer capitalized phrase ("the Army Staff")
         if n - 2 >= start and doc[n - 1].lower_ == "by" and doc[n - 2].lower_ in LED_BY_VERBS:
             continue  # "led by Name, title …": the led-by rule reads the whole title
+        honorifics = ctx.lexicon.rules.data("names.json")["honorifics"]
+        while n < c - 1 and doc[n].text in honorifics:
+            n += 1  # "Dr Johann Malawana, chair of …": the style is not the name
         words = [t.text for t in doc[n:c]]
         if words[0].lower() in NOT_NAMES or any(w.lower() in time_words() or w.lower() in institution_words() for w in words):
             continue  # "On Thursday, the …": a time, not a name

@@ -8,6 +8,9 @@ agreements component, which knows the article's parties).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..facts import Mention
 
@@ -15,6 +18,11 @@ PLACE_PREPS = {"in", "at", "near", "to", "from", "around", "outside", "inside", 
                "capital", "city"}  # "the Qatari capital Doha": the city, named as such
 QUARTERS = {"southern", "northern", "eastern", "western", "central", "downtown", "suburban", "uptown", "greater"}
 SCHEDULED = {"scheduled", "set", "planned", "slated", "due", "pencilled", "penciled"}  # "… is scheduled for London"
+
+
+@lru_cache(maxsize=1)
+def _venue_heads() -> frozenset[str]:
+    return frozenset(load_rules().data("negotiation.json")["venue_heads"])
 
 
 @component("mentions")
@@ -46,6 +54,8 @@ def mentions(ctx: ArticleContext) -> None:
                 prev = "in"
             if prev in QUARTERS and hit.tok_start - 1 > sent.span.start and doc[hit.tok_start - 2].lower_ in PLACE_PREPS:
                 prev = "in"  # "in southern Seoul", "in downtown Tokyo": the city
+            if prev == "," and hit.tok_start - 1 > sent.span.start and doc[hit.tok_start - 2].text in _venue_heads():
+                prev = "in"  # "at Euston Tower, London", "BMA House, London": the city of a building
             if ent.type == "Place":
                 if ent.iri in capitals and prev not in PLACE_PREPS:
                     country = ref.get(capitals[ent.iri])

@@ -77,7 +77,10 @@ def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
     """How often each value of a cue family occurs in the article ("topic" -> {"trade": 3, ...})."""
     counts: dict[str, int] = {}
     for sent in ctx.sentences:
+        names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.type in {"Organization", "GovernmentBody"}]
         for h in ctx.hits(sent, "cue"):
+            if family == "topic" and any(a <= h.tok_start and h.tok_end <= b for a, b in names):
+                continue  # the "Trade" of "Trade Union Congress" is no topic of the talks
             for fam, value in ctx.lexicon.cue_values[h.key]:
                 if fam == family:
                     counts[value] = counts.get(value, 0) + 1

@@ -61,45 +61,63 @@ def _name(words: list[str]) -> tuple[int, int] | None:
 
 @component("organizations")
 def organizations(ctx: ArticleContext) -> None:
-    ref = ctx.lexicon.reference
     for sent in ctx.sentences:
         for m in RUN.finditer(sent.text):
-            words = list(re.finditer(r"\S+", m.group(1)))
-            span = _name([w.group() for w in words])
-            if span is None:
-                continue
-            lo = m.start(1) + words[span[0]].start()
-            hi = m.start(1) + words[span[1] - 1].end()
-            name = sent.text[lo:hi]
-            if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:m.start()]):
-                continue  # "held at the Korea Institute for Defense Analyses": a venue
-            a, b = sent.start + lo, sent.start + hi
-            owned = next((p for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
-                          for p in [POSSESSIVE.match(sent.text, x.end - sent.start)] if p), None)
-            if owned is not None:  # "Malaysia's Ministry of Water": the country holds it, it is not in the name
-                cut = owned.end() - lo
-                if len(name[cut:].split()) < 2:
-                    continue
-                lo, a, name = lo + cut, a + cut, name[cut:]
-            inside = [x for x in ctx.mentions_in(sent) if a <= x.start and x.end <= b]
-            straddling = [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end and x not in inside]
-            if straddling or any(x.start == a and x.end == b or (x.reading == "body" and x.end == b) for x in inside) or any(
-                    x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody"}
-                    for x in inside):
-                continue  # known already, or overlapping another name
-            toks = sent.token_range(lo, hi)
-            if not toks:
-                continue
-            country = next((x.iri for x in inside if x.type == "Country"), None)
-            heads = [w.group() for w in words[span[0]:span[1]] if w.group() in _heads()]
-            if heads[-1] in _government_heads():  # "the Department of National Defense said"
-                kind, iri = "GovernmentBody", mint("body", name)
-                country = country or country_before(ctx, sent, toks[0])
-            else:
-                kind, iri = "Organization", mint("organization", name)
-            if ref.get(iri) is None:
-                ctx.entities.setdefault(iri, NewEntity(iri, kind, name, affiliation=country, country=country))
-            for x in inside:
-                ctx.mentions.remove(x)
-            ctx.mentions.append(Mention(iri, kind, name, a, b, sent.index, toks[0], toks[-1] + 1,
-                                        reading="body" if kind == "GovernmentBody" else "actor"))
+            for words in _segments(list(re.finditer(r"\S+", m.group(1)))):
+                _organization(ctx, sent, m, words)
+
+
+def _segments(words: list[re.Match]) -> list[list[re.Match]]:
+    """A capitalized run split where "and the" joins two names: "the Nigeria Labour Congress and the Trade
+    Union Congress", "Both the BMA and the Department of Health"."""
+    out: list[list[re.Match]] = [[]]
+    for i, w in enumerate(words):
+        if w.group() == "and" and i + 1 < len(words) and words[i + 1].group() in {"the", "The"} and out[-1]:
+            out.append([])
+            continue
+        out[-1].append(w)
+    return [seg for seg in out if seg]
+
+
+def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match]) -> None:
+    """Read one name out of a capitalized run's words (see the module's docstring)."""
+    ref = ctx.lexicon.reference
+    span = _name([w.group() for w in words])
+    if span is None:
+        return
+    lo = m.start(1) + words[span[0]].start()
+    hi = m.start(1) + words[span[1] - 1].end()
+    name = sent.text[lo:hi]
+    first = m.start() if words[0].start() == 0 else m.start(1) + words[0].start()
+    if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:first]):
+        return  # "held at the Korea Institute for Defense Analyses": a venue
+    a, b = sent.start + lo, sent.start + hi
+    owned = next((p for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
+                  for p in [POSSESSIVE.match(sent.text, x.end - sent.start)] if p), None)
+    if owned is not None:  # "Malaysia's Ministry of Water": the country holds it, it is not in the name
+        cut = owned.end() - lo
+        if len(name[cut:].split()) < 2:
+            return
+        lo, a, name = lo + cut, a + cut, name[cut:]
+    inside = [x for x in ctx.mentions_in(sent) if a <= x.start and x.end <= b]
+    straddling = [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end and x not in inside]
+    if straddling or any(x.start == a and x.end == b or (x.reading == "body" and x.end == b) for x in inside) or any(
+            x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody"}
+            for x in inside):
+        return  # known already, or overlapping another name
+    toks = sent.token_range(lo, hi)
+    if not toks:
+        return
+    country = next((x.iri for x in inside if x.type == "Country"), None)
+    heads = [w.group() for w in words[span[0]:span[1]] if w.group() in _heads()]
+    if heads[-1] in _government_heads():  # "the Department of National Defense said"
+        kind, iri = "GovernmentBody", mint("body", name)
+        country = country or country_before(ctx, sent, toks[0])
+    else:
+        kind, iri = "Organization", mint("organization", name)
+    if ref.get(iri) is None:
+        ctx.entities.setdefault(iri, NewEntity(iri, kind, name, affiliation=country, country=country))
+    for x in inside:
+        ctx.mentions.remove(x)
+    ctx.mentions.append(Mention(iri, kind, name, a, b, sent.index, toks[0], toks[-1] + 1,
+                                reading="body" if kind == "GovernmentBody" else "actor"))

@@ -228,11 +228,11 @@ COORDINATION = {",", "and", "the", "both"}
 
 
 def _speaker_for(ctx: ArticleContext, sent: Sentence, a: int, actor: str | None) -> str | None:
-    """Reported speech is the speaker's stance: in "Lee said Seoul would not accept …" the named person
-    who speaks for the country named in the complement takes it (their side is their affiliation)."""
+    """Reported speech is the speaker's stance: in "Lee said Seoul would not accept …" and in ""Seoul will
+    not accept …," Lee said" the named person who speaks for the country named in the complement takes it
+    (their side is their affiliation)."""
     sp = sentence_speaker(ctx, sent)
-    if actor is None or sp is None or sp.mention is None or sp.mention.type != "Person" or sp.mention.reading == "anon" \
-            or sp.mention.tok_end > a:
+    if actor is None or sp is None or sp.mention is None or sp.mention.type != "Person" or sp.mention.reading == "anon":
         return actor
     ent = ctx.entities.get(actor) or ctx.lexicon.reference.get(actor)
     if ent is None or ent.type != "Country" or country_of(ctx, sp.mention.iri) != actor:

@@ -1,0 +1,52 @@
+"""Acronyms of organizations the reference data does not know: "the BMA" is the British Medical Association.
+
+Articles name an organization once in full and then by its initials, often
+declared in parentheses ("the Nigeria Labour Congress (NLC)"), sometimes not
+("The BMA has suspended …", the full name only in the notes to editors).  An
+all-capital word is a mention of the organization or government body found
+in the same article when it is the acronym written in parentheses right
+after that body's name, or its initials (the capitalized words of its name,
+"of", "for", "and" and "the" left out).  An acronym two bodies share stays
+unread.
+"""
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, component
+from .people import add
+
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+LINKS = {"of", "for", "and", "the", "de", "du", "des", "on", "in", "&"}
+BODIES = {"Organization", "GovernmentBody"}
+
+
+def initials(label: str) -> str:
+    """ "British Medical Association" -> "BMA", "People's Solidarity for Participatory Democracy" -> "PSPD"."""
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z][\w'’.-]*", label) if w.lower() not in LINKS)
+
+
+@component("acronyms")
+def acronyms(ctx: ArticleContext) -> None:
+    bodies = {e.iri: e for e in ctx.entities.values() if e.type in BODIES}
+    if not bodies:
+        return
+    forms: dict[str, set[str]] = {}
+    for e in bodies.values():
+        if len(initials(e.label)) >= 2:
+            forms.setdefault(initials(e.label), set()).add(e.iri)
+    for m in ctx.mentions:
+        if m.iri in bodies:  # "the Nigeria Employers' Consultative Association (NECA)"
+            doc, end = ctx.sentences[m.sentence].span.doc, ctx.sentences[m.sentence].span.end
+            if m.tok_end + 2 < end and doc[m.tok_end].text == "(" and doc[m.tok_end + 2].text == ")" \
+                    and ACRONYM.match(doc[m.tok_end + 1].text):
+                forms.setdefault(doc[m.tok_end + 1].text, set()).add(m.iri)
+    known = {form: next(iter(iris)) for form, iris in forms.items() if len(iris) == 1}
+    for sent in ctx.sentences:
+        taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
+        for t in sent.span:
+            iri = known.get(t.text)
+            if iri is None or t.i in taken or (t.i > sent.span.start and t.nbor(-1).text == "("):
+                continue  # the declaration itself is part of the name's mention
+            ent = bodies[iri]
+            add(ctx, ent, sent, t.i, t.i + 1, "body" if ent.type == "GovernmentBody" else "actor")
