@@ -92,3 +92,17 @@ def test_honorifics_are_not_part_of_an_apposed_name_and_union_congresses_are_not
             "The Trade Union Congress and the Nigeria Labour Congress walked out of the talks.")
     ctx, neg = facts(text, "negotiation", published="2024-06-08")
     assert neg and all("trade" not in f.props["@label"] for f in neg)
+
+
+@pytest.mark.parametrize("text,word", [
+    # the words written before the talk noun name talks the reference data does not know
+    ("Greek and Turkish diplomats met in Athens for the 62nd round of exploratory talks.\n"
+     "Greece and Turkey will meet again in Ankara.", "exploratory"),
+    ("India and Chile concluded the fourth round of FTA talks in Santiago.\nChile said trade talks would go on.", "trade"),
+    # else the topic words; "talks on ..." only when there are none
+    ("Ghana's unions ended a round of talks on a new minimum wage with the government of Ghana in Accra.\n"
+     "The Ghana Trades Union Congress walked out of the talks.", "minimum wage"),
+])
+def test_unnamed_talks_are_named_by_what_the_text_calls_them(text, word):
+    _, neg = facts(text, "negotiation", published="2021-03-17")
+    assert [f.props["@label"].endswith(f" {word} talks") for f in neg] == [True]

@@ -27,13 +27,16 @@ FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
     # a fourth blind set (session 10), first measured at 0.524 before any rule was changed with it in view
     "heldout4": (0.65, {"amount": 0.52, "actor": 0.79, "round": 0.51, "quote": 0.87, "stance": 0.53}),
     # a fifth blind set (session 12), first measured at 0.506 before the session's last round and venue rules
-    "heldout5": (0.49, {"amount": 0.43, "actor": 0.73, "round": 0.20, "quote": 0.69, "stance": 0.36}),
+    "heldout5": (0.53, {"amount": 0.45, "actor": 0.77, "round": 0.21, "quote": 0.73, "stance": 0.47}),
+    # a sixth blind set (session 13), first measured at 0.496 (0.495 with the session's starting rules)
+    "heldout6": (0.49, {"amount": 0.36, "actor": 0.74, "round": 0.31, "quote": 0.74, "stance": 0.31}),
 }
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
 HELDOUT3 = Path(__file__).parent / "heldout3"
 HELDOUT4 = Path(__file__).parent / "heldout4"
 HELDOUT5 = Path(__file__).parent / "heldout5"
+HELDOUT6 = Path(__file__).parent / "heldout6"
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -43,13 +46,13 @@ def _build(src: Path, work: Path) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3", "heldout4",
-                                  "heldout5"])
+                                  "heldout5", "heldout6"])
 def test_scores_stay_above_floors(name, tmp_path, request):
     if name == "seed":
         src = request.getfixturevalue("seed_dir")
     else:
         src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
-               "heldout4": HELDOUT4, "heldout5": HELDOUT5}[name]
+               "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6}[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}

@@ -182,12 +182,53 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
         label = "–".join(labels) + f" {name}" + (" meetings" if body else "")
         iri = mint("negotiation", *labels, name)
     else:
-        topic = max(sorted(topics), key=lambda t: topics[t]) if topics else None
+        before, after = _talk_modifiers(ctx)
+        counts = before or topics or after  # "exploratory talks", else topic words, else "talks on a minimum wage"
+        topic = max(sorted(counts), key=lambda t: counts[t]) if counts else None
         label = "–".join(labels) + (f" {topic}" if topic else "") + " talks"
         iri = mint("negotiation", *labels, topic or "talks")
     ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
     ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
     ctx.negotiation = iri
+
+
+def _talk_modifiers(ctx: ArticleContext) -> tuple[dict[str, int], dict[str, int]]:
+    """What the text calls the talks, counted: ``talk_modifiers`` phrases right before a talk noun ("the
+    62nd round of exploratory talks", "FTA talks"), and after "talks on" ("talks on a new national minimum
+    wage").  Each phrase counts as its value in the rule file ("FTA" as "trade")."""
+    neg = ctx.lexicon.rules.data("negotiation.json")
+    modifiers = {tuple(m.split()): v for m, v in neg["talk_modifiers"].items()}
+    nouns = set(neg["talk_nouns"])
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    for sent in ctx.sentences:
+        low = sent.tokens.lower
+        for i in range(sent.span.start + 1, sent.span.end):
+            if low[i] not in nouns:
+                continue
+            found = _modifier_at(low, max(sent.span.start, i - 2), i, modifiers, before=True)
+            if found:
+                before[found] = before.get(found, 0) + 1
+            elif i + 1 < sent.span.end and low[i + 1] in {"on", "over"}:
+                k = i + 2
+                while k < sent.span.end and k - i <= 4 and low[k] in ABOUT_LEADS:
+                    k += 1
+                found = _modifier_at(low, k, min(sent.span.end, k + 2), modifiers, before=False)
+                if found:
+                    after[found] = after.get(found, 0) + 1
+    return before, after
+
+
+ABOUT_LEADS = {"a", "an", "the", "new", "national", "proposed", "revised", "future", "possible", "its", "their"}
+
+
+def _modifier_at(low, lo: int, hi: int, modifiers: dict[tuple[str, ...], str], before: bool) -> str | None:
+    """The longest modifier phrase ending at ``hi`` (before a talk noun) or starting at ``lo`` (after "on")."""
+    for n in (2, 1):  # "minimum wage talks" before "wage talks"
+        words = tuple(low[hi - n:hi]) if before else tuple(low[lo:lo + n])
+        if len(words) == n and (hi - n >= lo if before else lo + n <= hi) and words in modifiers:
+            return modifiers[words]
+    return None
 
 
 def _venue(ctx: ArticleContext, sent, tok: int):
