@@ -78,6 +78,8 @@ def _check_row(name: str, lineno: int, row: Any, problems: list[str]) -> None:
             if key in row and row[key] not in concepts["stance"]:
                 problems.append(f"{where}: {key} {row[key]!r} is not a stance type declared in parley.ttl")
     if name == "evaluations.jsonl":
+        if "negated" in row and not isinstance(row["negated"], str):
+            problems.append(f"{where}: 'negated' must name another judgement, such as \"positive\"")
         for key in ("on_proposal", "otherwise"):
             if row.get(key) not in concepts["stance"]:
                 problems.append(f"{where}: {key} {row.get(key)!r} is not a stance type declared in parley.ttl")
@@ -120,6 +122,11 @@ def parse_rules(texts: dict[str, str]) -> Rules:
         if name not in texts:
             problems.append(f"ontology/rules/{name}: file missing")
         tables[name] = tuple(rows)
+    judgements = {r.get("judgement") for r in tables.get("evaluations.jsonl", ())}
+    for row in tables.get("evaluations.jsonl", ()):
+        if isinstance(row.get("negated"), str) and row["negated"] not in judgements:
+            problems.append(f"ontology/rules/evaluations.jsonl: 'negated' {row['negated']!r} of {row.get('judgement')!r} "
+                            f"is not a judgement of the file ({', '.join(sorted(map(str, judgements)))})")
     for name in JSON_FILES:
         try:
             obj = json.loads(texts[name])

@@ -106,3 +106,13 @@ def test_honorifics_are_not_part_of_an_apposed_name_and_union_congresses_are_not
 def test_unnamed_talks_are_named_by_what_the_text_calls_them(text, word):
     _, neg = facts(text, "negotiation", published="2021-03-17")
     assert [f.props["@label"].endswith(f" {word} talks") for f in neg] == [True]
+
+
+def test_a_judgement_negated_into_one_the_file_does_not_have_is_a_clear_rule_error():
+    from parley.errors import DataError
+    from parley.ontology.rules import parse_rules, rule_texts
+
+    texts = rule_texts()
+    texts["evaluations.jsonl"] = texts["evaluations.jsonl"].replace('"negated": "positive"', '"negated": "good"')
+    with pytest.raises(DataError, match=r"evaluations\.jsonl: 'negated' 'good' of 'negative' is not a judgement"):
+        parse_rules(texts)

@@ -9,7 +9,7 @@ between) judges the noun phrase before the copula, which becomes the topic.
 The row says the stance: ``on_proposal`` when the phrase ends in one of its
 ``proposal_nouns`` (an offer is rejected or accepted), ``otherwise`` for
 anything else (a policy is opposed or supported); "not" turns the judgement
-into the other row's.  The actor is found as for a stance verb: the actor
+into the row its ``negated`` names.  The actor is found as for a stance verb: the actor
 named before the phrase, else the sentence's speaker.
 """
 from __future__ import annotations
@@ -37,7 +37,6 @@ MAX_PHRASE = 8
 @component("evaluations")
 def evaluations(ctx: ArticleContext) -> None:
     rows = {r["judgement"]: r for r in ctx.lexicon.rules.table("evaluations.jsonl")}
-    other = dict(zip(sorted(rows), reversed(sorted(rows)))) if len(rows) == 2 else {}
     taken = {(f.props["actor"], frozenset(_words(f.props["topic"]))) for f in ctx.facts if f.kind == "stance"}
     for sent in ctx.sentences:
         doc = sent.span.doc
@@ -49,7 +48,7 @@ def evaluations(ctx: ArticleContext) -> None:
             if found is None:
                 continue
             a, c, negated = found
-            judgement = other.get(judgements[0], judgements[0]) if negated else judgements[0]
+            judgement = rows[judgements[0]].get("negated", judgements[0]) if negated else judgements[0]
             row = rows[judgement]
             phrase = list(doc[a:c])
             if any(m.tok_start <= a and c <= m.tok_end + (doc[a].lower_ in DETERMINERS)
