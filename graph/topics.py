@@ -177,7 +177,7 @@ def _noun_head(sent: Sentence, i: int) -> bool:
     if not t.is_lower or t.lower_.endswith(("ed", "ing")) or not (prev.is_lower or prev.like_num or prev.is_currency
                                                                   or any(c.isdigit() for c in prev.text)):
         return False
-    if prev.lower_ in NOT_VERBS | MODALS | SUBJECT_PRONOUNS | {"not", "n't", "also", "will"}:
+    if prev.lower_ in NOT_VERBS | MODALS | SUBJECT_PRONOUNS | {"not", "n't", "also"}:
         return False  # "… and offer", "would offer", "they offer": a verb
     return i + 1 >= sent.span.end or doc[i + 1].is_punct or doc[i + 1].lower_ in NOUN_NEXT | STOP_TOPIC
 

@@ -33,8 +33,9 @@ def acronyms(ctx: ArticleContext) -> None:
         return
     forms: dict[str, set[str]] = {}
     for e in bodies.values():
-        if len(initials(e.label)) >= 2:
-            forms.setdefault(initials(e.label), set()).add(e.iri)
+        form = initials(e.label)
+        if len(form) >= 2:
+            forms.setdefault(form, set()).add(e.iri)
     for m in ctx.mentions:
         if m.iri in bodies:  # "the Nigeria Employers' Consultative Association (NECA)"
             doc, end = ctx.sentences[m.sentence].span.doc, ctx.sentences[m.sentence].span.end

@@ -19,6 +19,7 @@ from ..facts import Mention, NewEntity
 from ..iris import mint, slug
 from ..speakers import speech_hits
 from .appositions import people_after_plural_offices, people_before_offices
+from .mentions import country_counts
 from .people import (COMPLEMENT, LED_BY_VERBS, NOT_NAMES, TITLE_STOP, add, body_entity, country_before, institution_words,
                      is_name_token, lowercase_before, name_end, told_before)
 
@@ -156,14 +157,11 @@ def _the_government(ctx: ArticleContext, sent, h, taken: set[int]) -> None:
     if k < start or doc[k].lower_ != "the" or (h.tok_end < end and (doc[h.tok_end].text[:1].isupper()
                                                                      or doc[h.tok_end].lower_ in NOT_GOVERNMENT_NEXT)):
         return  # "a government", "the Government House", "government officials": not the country acting
-    counts: dict[str, int] = {}
-    for m in ctx.mentions:
-        if m.type == "Country" and m.reading in {"actor", "demonym"}:
-            counts[m.iri] = counts.get(m.iri, 0) + 1
     here = [m for m in ctx.mentions_in(sent) if m.type == "Country" and m.reading in {"actor", "demonym"} and m.tok_end <= k]
     if here:  # "a South Korean official said the government …": the country named before it in the sentence
         country = max(here, key=lambda m: m.tok_end).iri
     else:
+        counts = country_counts(ctx)
         country = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ctx.home_country
     if country is None:
         return

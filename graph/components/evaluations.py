@@ -15,12 +15,9 @@ named before the phrase, else the sentence's speaker.
 from __future__ import annotations
 
 from ..context import ArticleContext, component
-from ..emit import Concept
-from ..facts import Evidence, Fact
-from ..iris import mint
 from ..nlp import Sentence
 from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, span_text
-from .stances import ACTOR_READINGS, _agent, _speaker_for, _words
+from .stances import ACTOR_READINGS, _agent, _speaker_for, _words, stance_date, stance_fact
 
 COPULAS = {"is", "was", "are", "were", "remains", "remained", "seems", "seemed", "be", "been", "looked", "looks", "sounded"}
 BETWEEN = {"already", "simply", "clearly", "still", "completely", "totally", "entirely", "far", "just", "frankly", "plainly",
@@ -61,13 +58,7 @@ def evaluations(ctx: ArticleContext) -> None:
             if (actor, frozenset(_words(topic))) in taken:
                 continue
             stance = row["on_proposal"] if phrase[-1].lower_ in row["proposal_nouns"] else row["otherwise"]
-            props = {"actor": actor, "stanceType": Concept(("stance", stance)), "topic": topic}
-            when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}]
-            if when:
-                props["date"] = when[0]
-            iri = mint("stance", actor.rsplit("/", 1)[-1], stance, topic.lower())
-            ctx.facts.append(Fact("stance", iri, props,
-                                  [Evidence(sent.index, sent.char(a), sent.char(h.tok_end - 1) + len(doc[h.tok_end - 1].text))]))
+            ctx.facts.append(stance_fact(sent, actor, stance, topic, stance_date(ctx, sent), a, h.tok_end))
             taken.add((actor, frozenset(_words(topic))))
 
 

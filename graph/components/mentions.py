@@ -67,11 +67,16 @@ def mentions(ctx: ArticleContext) -> None:
                 continue
             ctx.mentions.append(Mention(ent.iri, ent.type, hit.text, hit.start, hit.end, sent.index,
                                         hit.tok_start, hit.tok_end, reading="actor"))
+    ctx.home_country = _home_country(ctx, country_counts(ctx))
+
+
+def country_counts(ctx: ArticleContext) -> dict[str, int]:
+    """How often each country acts or qualifies in the article ("Seoul rejected", "the U.S. side")."""
     counts: dict[str, int] = {}
     for m in ctx.mentions:
         if m.type == "Country" and m.reading in {"actor", "demonym"}:
             counts[m.iri] = counts.get(m.iri, 0) + 1
-    ctx.home_country = _home_country(ctx, counts)
+    return counts
 
 
 def _side_noun_at(ctx: ArticleContext, sent, k: int) -> bool:

@@ -77,7 +77,8 @@ def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
     """How often each value of a cue family occurs in the article ("topic" -> {"trade": 3, ...})."""
     counts: dict[str, int] = {}
     for sent in ctx.sentences:
-        names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.type in {"Organization", "GovernmentBody"}]
+        names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent)
+                 if m.type in {"Organization", "GovernmentBody"}] if family == "topic" else []
         for h in ctx.hits(sent, "cue"):
             if family == "topic" and any(a <= h.tok_start and h.tok_end <= b for a, b in names):
                 continue  # the "Trade" of "Trade Union Congress" is no topic of the talks
@@ -196,15 +197,14 @@ def _talk_modifiers(ctx: ArticleContext) -> tuple[dict[str, int], dict[str, int]
     """What the text calls the talks, counted: ``talk_modifiers`` phrases right before a talk noun ("the
     62nd round of exploratory talks", "FTA talks"), and after "talks on" ("talks on a new national minimum
     wage").  Each phrase counts as its value in the rule file ("FTA" as "trade")."""
-    neg = ctx.lexicon.rules.data("negotiation.json")
-    modifiers = {tuple(m.split()): v for m, v in neg["talk_modifiers"].items()}
-    nouns = set(neg["talk_nouns"])
+    modifiers = _modifier_table()
     before: dict[str, int] = {}
     after: dict[str, int] = {}
     for sent in ctx.sentences:
         low = sent.tokens.lower
-        for i in range(sent.span.start + 1, sent.span.end):
-            if low[i] not in nouns:
+        for h in ctx.hits(sent, "cue"):
+            i = h.tok_start
+            if i == sent.span.start or not any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key]):
                 continue
             found = _modifier_at(low, max(sent.span.start, i - 2), i, modifiers, before=True)
             if found:
@@ -217,6 +217,12 @@ def _talk_modifiers(ctx: ArticleContext) -> tuple[dict[str, int], dict[str, int]
                 if found:
                     after[found] = after.get(found, 0) + 1
     return before, after
+
+
+@lru_cache(maxsize=1)
+def _modifier_table() -> dict[tuple[str, ...], str]:
+    """``talk_modifiers`` from ``negotiation.json`` as word tuples -> the word the label uses."""
+    return {tuple(m.split()): v for m, v in load_rules().data("negotiation.json")["talk_modifiers"].items()}
 
 
 ABOUT_LEADS = {"a", "an", "the", "new", "national", "proposed", "revised", "future", "possible", "its", "their"}

@@ -18,6 +18,7 @@ import re
 from ..context import ArticleContext, component
 from ..coref import object_role as _object
 from ..coref import referent_before, referent_here
+from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
@@ -352,15 +353,27 @@ def stances(ctx: ArticleContext) -> None:
             last = actor
             if stance in {"demand", "accept", "propose"} and all(good_outcome(t) for t in found_topics):
                 stance = "support"  # "push for a deal the public finds fair", "agreed to work toward an acceptable outcome"
-            when = [e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}]
+            when = stance_date(ctx, sent)
             for who in [actor, *(_co_agents(ctx, sent, a, actor) if passive is None else [])]:
                 for topic in found_topics:
-                    props = {"actor": who, "stanceType": Concept(("stance", stance)), "topic": topic}
-                    if when:
-                        props["date"] = when[0]
-                    iri = mint("stance", who.rsplit("/", 1)[-1], stance, topic.lower())
-                    found.append(Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(doc[b - 1].text))]))
+                    found.append(stance_fact(sent, who, stance, topic, when, a, b))
     ctx.facts.extend(_dominant(found))
+
+
+def stance_date(ctx: ArticleContext, sent: Sentence) -> PartialDate | None:
+    """The first day or month the sentence names: the date of the stances it reports."""
+    return next((e.date for e in ctx.times(sent) if e.date is not None and e.date.precision in {"day", "month"}), None)
+
+
+def stance_fact(sent: Sentence, actor: str, stance: str, topic: str, when: PartialDate | None, a: int, b: int) -> Fact:
+    """A stance with tokens ``a``..``b`` as its evidence; its IRI is minted from actor, type and topic, so the
+    same stance reported by several articles is one node."""
+    props = {"actor": actor, "stanceType": Concept(("stance", stance)), "topic": topic}
+    if when is not None:
+        props["date"] = when
+    iri = mint("stance", actor.rsplit("/", 1)[-1], stance, topic.lower())
+    last = sent.span.doc[b - 1]
+    return Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(last.text))])
 
 
 def _agreement_named(ctx: ArticleContext, topic: str) -> str:
