@@ -86,9 +86,11 @@ def _words():
         ("mdy", rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
         ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{months})\.?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
         ("part_month", rf"\b(?:the\s+)?(?P<part>{parts})(?:\s+of|-|\s)\s*(?P<mon>{months})\b\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
-        ("part_rel", rf"\b(?:the\s+)?(?P<part>{parts})(?:\s+of)?\s+(?P<dir>{dirs})\s+(?P<unit>{units})\b"),
+        ("part_rel", rf"\b(?:(?P<by>by|before)\s+)?(?:the\s+)?(?P<part>{parts})(?:\s+of)?\s+(?P<dir>{dirs})\s+(?P<unit>{units})\b"),
         ("half", rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last)\s+(?:half|quarter)\s+of\s+(?:the\s+|this\s+)?(?:(?P<dir>{dirs})\s+)?(?P<unit>year)\b"),
-        ("part_the_year", rf"\b(?:the\s+)?(?P<part>{parts})\s+of\s+the\s+(?P<unit>year|month|week)\b"),
+        ("part_the_year", rf"\b(?:(?P<by>by|before)\s+)?(?:the\s+)?(?P<part>{parts})\s+of\s+the\s+(?P<unit>year|month|week)\b"),
+        ("month_rel", rf"\b(?P<mon>{months})\.?\s+(?:of\s+)?(?P<dir>(?i:{dirs}))\s+year\b"),
+        ("rel_month", rf"\b(?P<dir>(?i:{dirs}))\s+(?P<mon>{months})\b(?!\.?\s*\d)"),
         ("month_year", rf"\b(?P<mon>{months})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"),
         ("rel", rf"\b(?P<dir>{dirs})\s+(?P<unit>{units})\b"),
         ("ago", rf"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>{units})\s+(?P<ago>ago|earlier|later)\b"),
@@ -97,7 +99,8 @@ def _words():
         ("in_month", rf"\b(?:in|since|until|by|from|during|before|after|through)\s+(?P<mon>{months})\b(?!\s*\d)"),
         ("year", r"\b(?P<y>(?:19|20)\d{2})\b"),
     ]
-    compiled = [(name, re.compile(p, re.IGNORECASE if name not in {"in_month", "mdy", "dmy", "month_year"} else 0)) for name, p in rx]
+    compiled = [(name, re.compile(p, re.IGNORECASE if name not in {"in_month", "mdy", "dmy", "month_year", "month_rel", "rel_month"} else 0))
+                for name, p in rx]
     return t, compiled
 
 
@@ -184,6 +187,18 @@ def _resolve(name: str, m: re.Match, pub: PartialDate | None, future: bool, t) -
         elif not future and month > pub.month:
             year -= 1
         return PartialDate(year, month)
+    if name == "month_rel":  # "in January last year", "March of next year"
+        month = _month_num(t, g["mon"])
+        return PartialDate(pub.year + t["directions"][g["dir"].lower()], month) if month else None
+    if name == "rel_month":  # "last November": the latest November before this month; "next March"
+        month, k = _month_num(t, g["mon"]), t["directions"][g["dir"].lower()]
+        if month is None or pub.month is None and k:
+            return None
+        if k < 0:
+            return PartialDate(pub.year if month < pub.month else pub.year - 1, month)
+        if k > 0:
+            return PartialDate(pub.year if month > pub.month else pub.year + 1, month)
+        return PartialDate(pub.year, month)
     if name == "half":  # "the second half of the year": within the year, no finer
         return PartialDate(pub.year + (t["directions"][g["dir"].lower()] if g.get("dir") else 0))
     if name == "rel" and g["unit"].lower() != t["units"][g["unit"].lower()]:
@@ -193,6 +208,8 @@ def _resolve(name: str, m: re.Match, pub: PartialDate | None, future: bool, t) -
         k = t["directions"][g["dir"].lower()] if g.get("dir") else 0
         part = t["parts"][g["part"].lower()] if g.get("part") else None
         if unit == "year":
+            if g.get("by") and part == "end":  # "before the end of the year": some time in it, no finer
+                return PartialDate(pub.year + k)
             return _part_span(pub.year + k, None, part) if part else PartialDate(pub.year + k)
         if pub.month is None:
             return None

@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 import pyoxigraph as ox
 
-from ..ontology.vocab import DCT_TITLE, ID, P, RDF_TYPE, SKOS_PREF, concept
+from ..ontology.vocab import DCT_TITLE, ID, P, RDF_TYPE, SKOS_ALT, SKOS_PREF, concept
 from .context import ArticleContext
 from .dates import PartialDate
 from .facts import Evidence
@@ -105,6 +105,9 @@ class Emitter:
             self.add(ent.iri, P.country, ent.country)
             if ent.anonymous:
                 self.add(ent.iri, P.anonymous, True)
+            if ent.short_name:
+                self.add(ent.iri, P.shortName, ox.Literal(ent.short_name, language="en"))
+                self.add(ent.iri, SKOS_ALT, ox.Literal(ent.short_name, language="en"))
         for m in ctx.mentions:
             if m.reading in {"actor", "place", "person", "group", "body", "anon", "agreement"}:
                 self.evidence(m.iri, Evidence(m.sentence, m.start, m.end), cls="Mention")

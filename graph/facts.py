@@ -42,6 +42,7 @@ class NewEntity:
     affiliation: str | None = None
     country: str | None = None
     anonymous: bool = False
+    short_name: str | None = None  # the acronym the article uses for it ("TPLF")
 
 
 @dataclass

@@ -28,6 +28,7 @@ class Entity:
     label: str
     aliases: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
+    short_name: str | None = None  # parley:shortName: "US" in "US–Cuba migration talks"
     capital: str | None = None
     country: str | None = None
     located_in: str | None = None
@@ -144,6 +145,10 @@ def load_reference(extra: list[Path] | None = None) -> Reference:
             term = _one(store, s, prop)
             if term is not None:
                 setattr(ent, attr, term.value)
+        short = _one(store, s, P.shortName)
+        ent.short_name = short.value if short is not None else None
+        if ent.short_name and ent.short_name not in ent.aliases:
+            ent.aliases.append(ent.short_name)  # a short name is an alternative label too
         title = _one(store, s, P.title)
         ent.title = title.value if title is not None else None
         edition = _one(store, s, P.edition)

@@ -557,6 +557,29 @@ def test_unknown_organizations_by_their_head_noun_act_in_their_own_name():
     assert not any(e.label.startswith("Institute") for e in ctx.entities.values() if e.type == "Organization")
 
 
+def test_armed_forces_by_their_head_noun_and_a_count_is_not_part_of_a_name():
+    text = ("The Rapid Support Forces and the Sudanese Armed Forces sent delegations to Jeddah on Saturday.\n"
+            "Eight Philippine Navy sailors were hurt when the China Coast Guard rammed their boat.\n"
+            "The Arakan Army rejected the truce.")
+    ctx, _ = facts(text, published="2023-05-20")
+    got = {e.label: (e.type, label(ctx, e.affiliation) if e.affiliation else None) for e in ctx.entities.values()}
+    assert got["Rapid Support Forces"] == ("Military", None)
+    assert got["Sudanese Armed Forces"] == ("Military", "Sudan")
+    assert got["Philippine Navy"] == ("Military", "Philippines") and got["China Coast Guard"] == ("Military", "China")
+    assert got["Arakan Army"] == ("Organization", None)  # an army no country names: a non-state armed group
+    assert not any(name.startswith("Eight") for name in got)
+
+
+def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
+    text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
+            "Liberation Army opposite them at a similar level.")
+    ctx, amounts = facts(text, "Count", published="2021-10-11")
+    assert [label(ctx, a.props.get("subject")) for a in amounts if str(a.props["value"]) == "50000"] == ["India"]
+    ctx, amounts = facts("The People's Liberation Army keeps about 50,000 soldiers in the region.", "Count",
+                         published="2021-10-11")
+    assert [label(ctx, a.props.get("subject")) for a in amounts] == ["People's Liberation Army"]
+
+
 def test_the_buyer_not_the_goods_origin_is_the_subject_and_difficult_to_accept_is_a_refusal():
     text = ("Chile has offered to buy an additional $12 billion of Canadian goods, officials said.\n"
             "\"It would be difficult to accept a higher quota,\" Trade Minister Ines Solano said.")

@@ -50,6 +50,18 @@ def test_reference_loads_with_aliases_and_types():
     assert [e.edition for e in editions] == sorted(e.edition for e in editions) and len(editions) >= 3
 
 
+def test_a_short_name_is_also_an_alias(tmp_path):
+    extra = tmp_path / "mine.ttl"
+    extra.write_text('@prefix parley: <https://w3id.org/parley/ontology#> .\n'
+                     '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+                     '<https://w3id.org/parley/id/org/aplf> a parley:Organization ; '
+                     'skos:prefLabel "Atlantis People\'s Liberation Front"@en ; parley:shortName "APLF"@en .\n')
+    ref = load_reference([extra])
+    assert ref.get("https://w3id.org/parley/id/country/united-states").short_name == "US"
+    aplf = ref.get("https://w3id.org/parley/id/org/aplf")
+    assert aplf.short_name == "APLF" and "APLF" in aplf.aliases
+
+
 def test_bad_reference_file_reports_every_problem(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text('@prefix parley: <https://w3id.org/parley/ontology#> .\n'

@@ -297,3 +297,35 @@ def test_a_deals_expiry_neither_dates_nor_plans_the_round():
             "of American troops, an early bid to renew a deal that does not expire until the end of next year.")
     ctx, rs = facts(text, "round", published="2024-04-26")
     assert [(r.props.get("ordinal"), r.props["status"][1], r.props.get("startDate")) for r in rs] == [(1, "held", None)]
+
+
+def test_unnamed_talks_use_short_names_and_one_order_for_the_pair():
+    # the press writes "US–Cuba", "India–UK": short names (parley:shortName); the United States first
+    # ("name_first" in negotiation.json), then countries before organizations, then alphabetical; a tie in
+    # mentions goes to the party named first, and a trade union does not make the talks trade talks
+    text = ("Cuban and U.S. officials met at the State Department in Washington on Wednesday for a second round of "
+            "migration talks. Cuba asked the United States to lift sanctions.")
+    assert negotiation(text, "2023-04-27") == "US–Cuba migration talks"
+    text = "India and the UK concluded the 10th round of FTA talks in London on Friday, India said. The UK agreed."
+    assert negotiation(text, "2023-06-12") == "India–UK trade talks"
+    text = ("The Kenya Doctors Union, a registered trade union, held a third round of talks with Kenya on Thursday. "
+            "The Kenya Doctors Union said Kenya offered too little, and the union will meet Kenya again on Tuesday.")
+    assert negotiation(text, "2024-04-12") == "Kenya–Kenya Doctors Union talks"
+
+
+def test_an_armed_group_and_its_acronym_name_the_talks():
+    text = ("Colombia's government and the National Liberation Army (ELN) guerrilla group opened a third cycle of "
+            "peace talks in Havana on May 2. The ELN said Colombia must end the blockade, and Colombia urged the ELN "
+            "to stop kidnapping. Colombia and the ELN will hold a fourth round of peace talks in Caracas in August.")
+    ctx, _ = facts(text, "negotiation", published="2023-06-09")
+    assert negotiation(text, "2023-06-09") == "Colombia–ELN peace talks"
+    eln = next(e for e in ctx.entities.values() if e.label == "National Liberation Army")
+    assert (eln.type, eln.short_name) == ("Organization", "ELN")  # a non-state armed group is an organization
+
+
+def test_meeting_again_with_neither_date_nor_venue_is_no_round():
+    text = ("South Korea and the United States ended the seventh round of talks on sharing the cost of U.S. troops "
+            "in Los Angeles on Thursday. The two sides would meet again as early as possible, but no date was given.")
+    assert [r["ordinal"] for r in rounds(text, "2020-03-20")] == [7]
+    text = text.replace("as early as possible, but no date was given", "in Seoul next month")
+    assert [(r["ordinal"], r["status"]) for r in rounds(text, "2020-03-20")] == [(7, "held"), (8, "planned")]

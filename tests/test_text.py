@@ -58,6 +58,13 @@ def test_a_related_links_block_is_furniture(marker):
     ("a deal in the first half of next year", "2024-07-03", "2025"),
     ("they hope to sign later this year", "2024-07-03", "2024"),
     ("talks faltered late last year", "2024-07-03", "2023"),
+    ("the first round was held in January last year", "2023-06-12", "2022-01"),
+    ("the deal is to be signed in March of next year", "2023-06-12", "2024-03"),
+    ("they last met in Rome last November", "2023-06-12", "2022-11"),
+    ("Last March the talks collapsed", "2023-06-12", "2023-03"),
+    ("a summit is planned for next February", "2023-06-12", "2024-02"),
+    ("a third round is planned before the end of the year", "2023-04-27", "2023"),
+    ("they hope to finish by the end of next year", "2023-04-27", "2024"),
 ])
 def test_time_expressions_resolve_at_their_precision(text, pub, expected):
     found = [e for e in find_times(text, PartialDate.parse(pub)) if e.date]

@@ -7,7 +7,8 @@ all-capital word is a mention of the organization or government body found
 in the same article when it is the acronym written in parentheses right
 after that body's name, or its initials (the capitalized words of its name,
 "of", "for", "and" and "the" left out).  An acronym two bodies share stays
-unread.
+unread.  The acronym becomes the body's short name (``parley:shortName``),
+which names the talks it is a party to ("Ethiopia–TPLF peace talks").
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .people import add
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 LINKS = {"of", "for", "and", "the", "de", "du", "des", "on", "in", "&"}
-BODIES = {"Organization", "GovernmentBody"}
+BODIES = {"Organization", "GovernmentBody", "Military"}
 
 
 def initials(label: str) -> str:
@@ -32,6 +33,7 @@ def acronyms(ctx: ArticleContext) -> None:
     if not bodies:
         return
     forms: dict[str, set[str]] = {}
+    declared: set[str] = set()
     for e in bodies.values():
         form = initials(e.label)
         if len(form) >= 2:
@@ -42,7 +44,11 @@ def acronyms(ctx: ArticleContext) -> None:
             if m.tok_end + 2 < end and doc[m.tok_end].text == "(" and doc[m.tok_end + 2].text == ")" \
                     and ACRONYM.match(doc[m.tok_end + 1].text):
                 forms.setdefault(doc[m.tok_end + 1].text, set()).add(m.iri)
+                declared.add(doc[m.tok_end + 1].text)
     known = {form: next(iter(iris)) for form, iris in forms.items() if len(iris) == 1}
+    for form in sorted(declared):  # "(NECA)": its short name even when the text never uses it again
+        if form in known:
+            bodies[known[form]].short_name = bodies[known[form]].short_name or form
     for sent in ctx.sentences:
         taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
         for t in sent.span:
@@ -50,4 +56,5 @@ def acronyms(ctx: ArticleContext) -> None:
             if iri is None or t.i in taken or (t.i > sent.span.start and t.nbor(-1).text == "("):
                 continue  # the declaration itself is part of the name's mention
             ent = bodies[iri]
+            ent.short_name = ent.short_name or t.text
             add(ctx, ent, sent, t.i, t.i + 1, "body" if ent.type == "GovernmentBody" else "actor")

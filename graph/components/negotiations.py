@@ -80,8 +80,9 @@ def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
         names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent)
                  if m.type in {"Organization", "GovernmentBody"}] if family == "topic" else []
         for h in ctx.hits(sent, "cue"):
-            if family == "topic" and any(a <= h.tok_start and h.tok_end <= b for a, b in names):
-                continue  # the "Trade" of "Trade Union Congress" is no topic of the talks
+            if family == "topic" and (any(a <= h.tok_start and h.tok_end <= b for a, b in names)
+                                      or h.tok_end < sent.span.end and sent.tokens.lower[h.tok_end] in _not_topic_before()):
+                continue  # the "Trade" of "Trade Union Congress" or of "a trade union" is no topic of the talks
             for fam, value in ctx.lexicon.cue_values[h.key]:
                 if fam == family:
                     counts[value] = counts.get(value, 0) + 1
@@ -169,28 +170,54 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
     talk = _reports_talks(ctx)
     topics = _cue_counts(ctx, "topic")
     counts: dict[str, int] = {}
+    seen: dict[str, tuple[int, int]] = {}  # where each party is first named
     for m in ctx.mentions:
-        if m.type in {"Country", "Organization"} and m.reading in {"actor", "demonym"}:
+        if m.type in {"Country", "Organization", "Military"} and m.reading in {"actor", "demonym"}:
             counts[m.iri] = counts.get(m.iri, 0) + 1
+            seen[m.iri] = min(seen.get(m.iri, (m.sentence, m.start)), (m.sentence, m.start))
     if not talk or len(counts) < 2:
         return
     ref = ctx.lexicon.reference
-    top = sorted(counts, key=lambda i: (-counts[i], i))[:2]
-    labels = sorted((ref.get(i) or ctx.entities[i]).label for i in top)
+    top = sorted(counts, key=lambda i: (-counts[i], seen[i]))[:2]  # a tie goes to the party named first
+    labels = sorted((ref.get(i) or ctx.entities[i]).label for i in top)  # the IRI: the same in any order
+    names = [_short(ctx, i) for i in sorted(top, key=lambda i: _name_rank(ctx, i))]
     forum = forum_name(ctx)
     if forum is not None:  # "the second round of their Strategic Stability Dialogue"
         name, body = forum
-        label = "–".join(labels) + f" {name}" + (" meetings" if body else "")
+        label = "–".join(names) + f" {name}" + (" meetings" if body else "")
         iri = mint("negotiation", *labels, name)
     else:
         before, after = _talk_modifiers(ctx)
         counts = before or topics or after  # "exploratory talks", else topic words, else "talks on a minimum wage"
         topic = max(sorted(counts), key=lambda t: counts[t]) if counts else None
-        label = "–".join(labels) + (f" {topic}" if topic else "") + " talks"
+        label = "–".join(names) + (f" {topic}" if topic else "") + " talks"
         iri = mint("negotiation", *labels, topic or "talks")
     ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
     ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
     ctx.negotiation = iri
+
+
+def _short(ctx: ArticleContext, iri: str) -> str:
+    """A party's name inside a negotiation's label: its short name ("US", "TPLF"), else its label."""
+    ent = ctx.lexicon.reference.get(iri) or ctx.entities[iri]
+    return ent.short_name or ent.label
+
+
+def _name_rank(ctx: ArticleContext, iri: str) -> tuple[int, int, str]:
+    """Where a party goes in a label: ``name_first`` parties, then countries, then the rest; then by name."""
+    first = _name_first()
+    ent = ctx.lexicon.reference.get(iri) or ctx.entities[iri]
+    return (first.index(iri) if iri in first else len(first), ent.type != "Country", ent.label)
+
+
+@lru_cache(maxsize=1)
+def _not_topic_before() -> frozenset[str]:
+    return frozenset(load_rules().data("negotiation.json").get("not_topic_before", []))
+
+
+@lru_cache(maxsize=1)
+def _name_first() -> list[str]:
+    return list(load_rules().data("negotiation.json").get("name_first", []))
 
 
 def _talk_modifiers(ctx: ArticleContext) -> tuple[dict[str, int], dict[str, int]]:
@@ -454,6 +481,8 @@ def rounds(ctx: ArticleContext) -> None:
                     loose[-1].evidence.append(Evidence(sent.index, h.start, h.end))
                 continue
             venue = _venue(ctx, sent, h.tok_start) if h.start not in opened else None
+            if kind == "again" and dated is None and venue is None:
+                continue  # "would meet again as early as possible, but no date was given": no round to record
             status = "planned" if kind == "again" else round_status(ctx, sent, plural, dated, ctx.published, h.tok_start)
             if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
                 status = "held"

@@ -7,7 +7,9 @@
 followed only by "of/for" and more capitalized words, names an organization.
 It takes the place of the country, demonym or group mentions inside it (the
 "U.S." of the chamber is not the United States acting), and its affiliation is
-the country named inside it.  A name whose head is a ``government_heads``
+the country named inside it.  A ``military_heads`` word ("Forces", "Army")
+makes it a military, or a non-state armed group (an organization) when the
+word says so and no country is named inside.  A name whose head is a ``government_heads``
 word ("Department of National Defense") is a government body, held by the
 country named inside it or right before it ("Malaysia's Ministry of Water").  A name the reference data already knows
 ("European Union", "African Union") is left to it, and a name after "at" or
@@ -32,7 +34,18 @@ REPLACEABLE = {"demonym", "group", "actor", "body"}
 
 @lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
-    return frozenset(load_rules().data("names.json").get("organization_heads", [])) | _government_heads()
+    return frozenset(load_rules().data("names.json").get("organization_heads", [])) | _government_heads() \
+        | frozenset(_military_heads())
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(load_rules().data("numbers.json")["units"])
+
+
+@lru_cache(maxsize=1)
+def _military_heads() -> dict[str, str]:
+    return dict(load_rules().data("names.json").get("military_heads", {}))
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +64,8 @@ def _name(words: list[str]) -> tuple[int, int] | None:
     while end > 0 and words[end - 1] in {"of", "for", "and", "the", "de", "du", "des"}:
         end -= 1
     start = 0
-    while start < end and words[start] in {"The", "the"}:
-        start += 1
+    while start < end and (words[start] in {"The", "the"} or words[start].lower() in _number_words()):
+        start += 1  # "Eight Philippine Navy personnel": a count, not part of the name
     link = next((j for j in range(start, heads[-1]) if words[j] in {"of", "for"}), None)
     if link is not None and not any(start <= h < link for h in heads):
         return None  # "Members of Congress", "Friends of the Union": the name's head is not the organization
@@ -113,7 +126,9 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
     if heads[-1] in _government_heads():  # "the Department of National Defense said"
         kind, iri = "GovernmentBody", mint("body", name)
         country = country or country_before(ctx, sent, toks[0])
-    else:
+    elif _military_heads().get(heads[-1]) == "Military" or heads[-1] in _military_heads() and country:
+        kind, iri = "Military", mint("military", name)  # "Rapid Support Forces", "Sudanese Armed Forces"
+    else:  # an organization, or a non-state armed group ("National Liberation Army")
         kind, iri = "Organization", mint("organization", name)
     if ref.get(iri) is None:
         ctx.entities.setdefault(iri, NewEntity(iri, kind, name, affiliation=country, country=country))

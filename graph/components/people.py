@@ -102,7 +102,7 @@ def institution_words() -> frozenset[str]:
     rules = load_rules()
     neg, names = rules.data("negotiation.json"), rules.data("names.json")
     words = [*neg["round_nouns"], *neg["talk_nouns"], *neg["venue_heads"], *neg["forum_heads"]["meetings"],
-             *neg["forum_heads"]["bodies"], *names["organization_heads"], *names["government_heads"]]
+             *neg["forum_heads"]["bodies"], *names["organization_heads"], *names["government_heads"], *names["military_heads"]]
     return frozenset(w.lower() for w in words)
 
 

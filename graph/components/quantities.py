@@ -144,7 +144,9 @@ def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | No
     ref = ctx.lexicon.reference
     host = ctx.payer or ctx.home_country
     if q.subject_rule == "military":
-        named = [m.iri for m in ctx.mentions_in(sent) if m.type == "Military"]
+        a, b = sent.start + q.start, sent.start + q.end  # a military named before the figure, or right after it
+        named = [m.iri for m in ctx.mentions_in(sent) if m.type == "Military" and (
+            m.end <= a or m.start >= b and not re.search(r"[,;]", sent.text[q.end:m.start - sent.start]))]
         if named:
             return named[0]
         where = _country_after_in(ctx, sent, q) or host  # "keeps 28,500 troops in South Korea"
