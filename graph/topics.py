@@ -42,6 +42,7 @@ VERB_GROUP = {"has", "have", "had", "is", "are", "was", "were", "will", "would",
               "must", "did", "does", "do", "said", "says"}  # "opposes the measures and has called a strike": a new verb
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that", "these", "those", "some"}
 MAX_TOPIC = 9
+DEAL_NOUNS = {"agreement", "deal", "accord", "pact", "arrangement", "memorandum", "treaty"}  # say little without "for …"
 POSITION_NOUNS = {"position", "view", "stance", "argument", "demand", "insistence", "belief", "claim", "line"}
 
 
@@ -155,6 +156,13 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
         if words and t.lower_ == "as" and words[-1].lower_ not in AS_KEEPS and doc[i + 1:i + 2].text.lower() != "well":
             break  # "denounced the deal as a surrender", "a conclusion as soon as possible"
         if words and t.lower_ in TIME_LEADS and i + 1 < sent.span.end and doc[i + 1].lower_ in time_words():
+            j = i + 1
+            while j < sent.span.end and doc[j].lower_ in time_words():
+                j += 1
+            if j < sent.span.end and doc[j].lower_ in {"for", "on", "over"} and all(
+                    w.lower_ in DETERMINERS or w.lower_ in DEAL_NOUNS for w in words):
+                i = j  # "signed an agreement on Friday for a bilateral ceasefire": what the deal is for
+                continue
             break  # "rejected the proposal on Monday": the date is the stance's, not its topic's
         if words and t.lower_ in locative and len(words) >= 2 and i + 1 < sent.span.end and doc[i + 1].lower_ in DETERMINERS:
             break  # "… the increase outside the ministry": where, not what

@@ -67,6 +67,31 @@ def test_acronyms_of_organizations_found_in_the_article_are_mentions_of_them():
     assert not any(e.label in {"BMA", "NECA"} for e in ctx.entities.values())
 
 
+def test_the_union_refers_back_to_the_one_union_named_and_a_listed_name_keeps_its_comma():
+    text = ("The Kenya Medical Practitioners, Pharmacists and Dentists Union (KMPDU) met the Council of Governors.\n"
+            "The Union rejected the offer of a lower stipend.\n"
+            "Later the union demanded payment of salary arrears.\n"
+            "Japan's Ministry of Defense and the union of farmers met separately.")
+    ctx, st = facts(text, "stance", published="2024-04-12")
+    union = "Kenya Medical Practitioners, Pharmacists and Dentists Union"
+    assert {e.label for e in ctx.entities.values() if e.type == "Organization"} == {union, "Council of Governors"}
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert (union, "reject") in got and (union, "demand") in got
+    assert not any(m.text == "union" and m.sentence == 3 and m.iri.endswith("dentists-union") for m in ctx.mentions)
+    # two unions: "the union" is neither
+    ctx, st = facts("The Seafarers Union and the Dockers Union met on Monday. The union rejected the offer.", "stance",
+                    published="2024-04-12")
+    assert not any(label(ctx, f.props["actor"]).endswith("Union") and f.evidence[0].sentence == 1 for f in st)
+
+
+def test_a_deal_said_on_a_day_is_about_what_follows_it_and_a_countrys_government_is_a_co_agent():
+    ctx, st = facts("Colombia's government and the National Liberation Army signed an agreement on Friday for a "
+                    "nationwide bilateral ceasefire.", "stance", published="2023-06-09")
+    got = sorted((label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st)
+    topic = "agreement for a nationwide bilateral ceasefire"
+    assert got == [("Colombia", "accept", topic), ("National Liberation Army", "accept", topic)]
+
+
 def test_a_portfolio_before_an_office_belongs_to_the_title_and_the_country_comes_before_it():
     ctx, _ = facts("Ethiopian Water Minister Seleshi Bekele said the talks had failed.\n"
                    "Then Minister Abiy Tekle said the talks had failed.", "stance", published="2021-04-08")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from ..context import ArticleContext, component
+from ..facts import NewEntity
+from .organizations import back_reference_heads, head_words
 from .people import add
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -30,6 +32,7 @@ def initials(label: str) -> str:
 @component("acronyms")
 def acronyms(ctx: ArticleContext) -> None:
     bodies = {e.iri: e for e in ctx.entities.values() if e.type in BODIES}
+    _back_references(ctx)
     if not bodies:
         return
     forms: dict[str, set[str]] = {}
@@ -58,3 +61,33 @@ def acronyms(ctx: ArticleContext) -> None:
             ent = bodies[iri]
             ent.short_name = ent.short_name or t.text
             add(ctx, ent, sent, t.i, t.i + 1, "body" if ent.type == "GovernmentBody" else "actor")
+
+
+def _back_references(ctx: ArticleContext) -> None:
+    """ "the Union" (or "the union") after "the Kenya Doctors Union": the one body of the article whose name
+    has that head noun.  A head two bodies share refers to neither; "the union of …" is no back-reference."""
+    ref = ctx.lexicon.reference
+    named = {m.iri for m in ctx.mentions if m.type in BODIES}
+    heads: dict[str, set[str]] = {}
+    for iri in named:
+        ent = ctx.entities.get(iri) or ref.get(iri)
+        words = [w for w in re.sub(r"\s*\([^()]*\)$", "", ent.label).split() if w in head_words()]
+        if words:
+            heads.setdefault(words[-1], set()).add(iri)
+    lower = back_reference_heads()
+    for sent in ctx.sentences:
+        doc, end = sent.span.doc, sent.span.end
+        for t in sent.span:
+            word = t.text if t.text in heads else t.text.title() if t.text in lower else None
+            if word not in heads or len(heads[word]) != 1 or t.i == sent.span.start \
+                    or t.nbor(-1).lower_ != "the" or t.i + 1 < end and (t.nbor(1).lower_ == "of" or t.nbor(1).text[:1].isupper()):
+                continue
+            here = [m for m in ctx.mentions_in(sent) if m.tok_start <= t.i < m.tok_end]
+            if any(m.reading != "group" for m in here):
+                continue  # part of a name already read
+            for m in here:
+                ctx.mentions.remove(m)  # "the Union" is that union, not unions in general
+            iri = next(iter(heads[word]))
+            ent = ctx.entities.get(iri) or ref.get(iri)
+            add(ctx, NewEntity(iri, ent.type, ent.label), sent, t.i, t.i + 1,
+                "body" if ent.type == "GovernmentBody" else "actor")

@@ -38,6 +38,17 @@ def _heads() -> frozenset[str]:
         | frozenset(_military_heads())
 
 
+def head_words() -> frozenset[str]:
+    """Every head noun of an organization, government body or military name ("Union", "Ministry", "Forces")."""
+    return _heads()
+
+
+@lru_cache(maxsize=1)
+def back_reference_heads() -> frozenset[str]:
+    """Head nouns that refer back to a body in lower case too ("the union said"): ``back_reference_heads``."""
+    return frozenset(load_rules().data("names.json").get("back_reference_heads", []))
+
+
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     return frozenset(load_rules().data("numbers.json")["units"])
@@ -75,9 +86,23 @@ def _name(words: list[str]) -> tuple[int, int] | None:
 @component("organizations")
 def organizations(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
-        for m in RUN.finditer(sent.text):
+        for m in RUN.finditer(_listed_names_joined(sent.text)):
             for words in _segments(list(re.finditer(r"\S+", m.group(1)))):
                 _organization(ctx, sent, m, words)
+
+
+def _listed_names_joined(text: str) -> str:
+    """``text`` with the comma of a list inside a name blanked (same length), so that "the Kenya Medical
+    Practitioners, Pharmacists and Dentists Union" is read as one name, not "Pharmacists and Dentists Union"."""
+    return _LISTED().sub(lambda m: m.group(1) + " " + m.group(2), text) if "," in text else text
+
+
+@lru_cache(maxsize=1)
+def _LISTED() -> re.Pattern:
+    cap = r"[A-Z][\w'’&-]*"
+    heads = "|".join(sorted(_heads(), key=len, reverse=True))
+    return re.compile(rf"(\b[Tt]he\s+{cap}(?:\s+{cap}){{1,4}}),(\s+{cap}(?:\s+{cap}){{0,3}}\s+and\s+{cap}"
+                      rf"(?:\s+{cap}){{0,3}}\s+(?:{heads})\b)")
 
 
 def _segments(words: list[re.Match]) -> list[list[re.Match]]:
@@ -100,6 +125,8 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
         return
     lo = m.start(1) + words[span[0]].start()
     hi = m.start(1) + words[span[1] - 1].end()
+    if sent.text[hi - 1] == "." and re.search(r"[a-z]{3}\.$", sent.text[lo:hi]):
+        hi -= 1  # "… the Council of Governors.": the sentence's full stop, not an abbreviation's
     name = sent.text[lo:hi]
     first = m.start() if words[0].start() == 0 else m.start(1) + words[0].start()
     if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:first]):

@@ -14,7 +14,9 @@ object phrase after the cue, trimmed to its content words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..coref import object_role as _object
 from ..coref import referent_before, referent_here
@@ -121,10 +123,16 @@ def _actor_of(ctx: ArticleContext, m: Mention) -> str | None:
     return m.iri
 
 
+@lru_cache(maxsize=1)
+def _government_nouns() -> frozenset[str]:
+    """``government_nouns`` of ``negotiation.json``, lower-cased ("government", "administration")."""
+    return frozenset(n.lower() for n in load_rules().data("negotiation.json")["government_nouns"])
+
+
 def _government_after(ctx: ArticleContext, m: Mention) -> bool:
     """The person's name modifies a government noun: "the Biden administration", "the Abe government"."""
     doc = ctx.sentences[m.sentence].span.doc
-    nouns = {n.lower() for n in ctx.lexicon.rules.data("negotiation.json")["government_nouns"]}
+    nouns = _government_nouns()
     nxt = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
     if nxt in {"'s", "’s"} and m.tok_end + 1 < len(doc):
         nxt = doc[m.tok_end + 1].lower_
@@ -268,6 +276,8 @@ def _coordinated_walk(ctx: ArticleContext, sent: Sentence, head: Mention, others
         if backwards and _object(ctx, sent, m) == "prep":
             break  # "a memoir by John Bolton, the administration sought …": not a subject
         gap = [t.lower_ for t in (doc[m.tok_end:cur.tok_start] if backwards else doc[cur.tok_end:m.tok_start])]
+        if backwards and len(gap) > 2 and gap[0] in {"'s", "’s"} and gap[1] in _government_nouns():
+            gap = gap[2:]  # "Colombia's government and the ELN signed …": the country's government is the country
         if not gap or not set(gap) <= COORDINATION or not {",", "and"} & set(gap):
             break
         joined = joined or "and" in gap
