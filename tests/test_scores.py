@@ -29,14 +29,12 @@ FLOORS = {  # gold set -> (macro F1 floor, {category: F1 floor})
     # a fifth blind set (session 12), first measured at 0.506 before the session's last round and venue rules
     "heldout5": (0.53, {"amount": 0.45, "actor": 0.77, "round": 0.21, "quote": 0.73, "stance": 0.47}),
     # a sixth blind set (session 13), first measured at 0.496 (0.495 with the session's starting rules)
-    "heldout6": (0.49, {"amount": 0.36, "actor": 0.74, "round": 0.31, "quote": 0.74, "stance": 0.31}),
+    "heldout6": (0.54, {"amount": 0.36, "actor": 0.76, "round": 0.39, "quote": 0.77, "stance": 0.40}),
+    # a seventh blind set (session 14), first measured at 0.441 (0.430 with the session's starting rules)
+    "heldout7": (0.42, {"amount": 0.21, "actor": 0.74, "round": 0.13, "quote": 0.56, "stance": 0.43}),
 }
-HELDOUT = Path(__file__).parent / "heldout"
-HELDOUT2 = Path(__file__).parent / "heldout2"
-HELDOUT3 = Path(__file__).parent / "heldout3"
-HELDOUT4 = Path(__file__).parent / "heldout4"
-HELDOUT5 = Path(__file__).parent / "heldout5"
-HELDOUT6 = Path(__file__).parent / "heldout6"
+SOURCES = {"examples": EXAMPLES, "corpus": CORPUS,
+           **{name: Path(__file__).parent / name for name in FLOORS if name.startswith("heldout")}}
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -45,14 +43,9 @@ def _build(src: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["seed", "examples", "corpus", "heldout", "heldout2", "heldout3", "heldout4",
-                                  "heldout5", "heldout6"])
+@pytest.mark.parametrize("name", list(FLOORS))
 def test_scores_stay_above_floors(name, tmp_path, request):
-    if name == "seed":
-        src = request.getfixturevalue("seed_dir")
-    else:
-        src = {"examples": EXAMPLES, "corpus": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
-               "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6}[name]
+    src = request.getfixturevalue("seed_dir") if name == "seed" else SOURCES[name]
     report = evaluate(_build(src, tmp_path), GOLD / f"{name}.jsonl")
     macro_floor, floors = FLOORS[name]
     f1 = {c: s.f1 for c, s in report.scores.items()}
