@@ -329,3 +329,17 @@ def test_meeting_again_with_neither_date_nor_venue_is_no_round():
     assert [r["ordinal"] for r in rounds(text, "2020-03-20")] == [7]
     text = text.replace("as early as possible, but no date was given", "in Seoul next month")
     assert [(r["ordinal"], r["status"]) for r in rounds(text, "2020-03-20")] == [(7, "held"), (8, "planned")]
+
+
+def test_the_talks_opened_long_ago_agreed_to_meet_and_a_finer_nearer_date_wins():
+    text = ("South Korea and the United States concluded a fourth round of cost-sharing talks, racing to finish a deal "
+            "before the election in November.\n"
+            "The fourth round ran from Tuesday to Thursday in Seoul. The two sides agreed to meet for a fifth round in "
+            "Honolulu at the end of this month.\n"
+            "The talks opened in Honolulu in April.")
+    got = rounds(text, "2024-07-12")
+    assert {"ordinal": 1, "venue": "honolulu", "startDate": "2024-04", "status": "held"} in got
+    assert {"ordinal": 4, "venue": "seoul", "startDate": "2024-07-09", "endDate": "2024-07-11", "status": "held"} in got
+    assert {"ordinal": 5, "venue": "honolulu", "startDate": "2024-07", "status": "planned"} in got
+    # talks that opened this week are the meeting reported, not the start of the process
+    assert not any(r["ordinal"] == 1 for r in rounds("The talks opened in Geneva on Tuesday.", "2024-07-12") if "ordinal" in r)

@@ -80,6 +80,10 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
     since = h.tok_start - 1 >= sent.span.start and lower[h.tok_start - 1 - (lower[h.tok_start - 1] == "the")] == "since"
     bare = h.tok_start == sent.span.start or not (lower[h.tok_start - 1] in DETERMINERS or sent.tokens.is_alpha[h.tok_start - 1]
                                                   and lower[h.tok_start - 1] not in OPENING_ADJECTIVES)
+    talks = any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key])
+    if not bare and talks and lower[h.tok_start - 1] == "the" and (h.tok_start - 1 == sent.span.start
+                                                                   or sent.tokens.is_punct[h.tok_start - 2]):
+        bare = True  # "The talks opened in Honolulu in April": the process (the date must be old, below)
     relative = i < sent.span.end and lower[i] in RELATIVE
     if relative:
         i += 1

@@ -525,7 +525,7 @@ def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev
     else:
         for k, v in props.items():
             old = fact.props.get(k)
-            if old is None or (k in {"startDate", "endDate"} and _better_date(k, old, v, fact.props)) \
+            if old is None or (k in {"startDate", "endDate"} and _better_date(k, old, v, fact.props, ctx.published)) \
                     or (k == "venue" and _within(ctx, v, old)):  # "in Hawaii" (headline), then "in Honolulu"
                 fact.props[k] = v
     fact.evidence.append(ev)
@@ -543,11 +543,18 @@ def _within(ctx: ArticleContext, place: str, region: str) -> bool:
     return False
 
 
-def _better_date(key: str, old, new, props: dict) -> bool:
-    """A second account of a meeting's date wins when it is finer within the first ("May" -> "May 30") or
-    widens a day into the span another sentence gives ("Friday" -> "Thursday and Friday", at most a week)."""
+def _better_date(key: str, old, new, props: dict, published=None) -> bool:
+    """A second account of a meeting's date wins when it is finer within the first ("May" -> "May 30"), or
+    finer and nearer the publication day when they disagree (a lead's "before the election in November" against
+    "ran from Tuesday to Thursday"), or widens a day into the span another sentence gives ("Friday" ->
+    "Thursday and Friday", at most a week)."""
     if old.precision != "day":
-        return new.precision == "day" and old.first_day() <= new.first_day() <= old.last_day()
+        if new.precision != "day":
+            return False
+        if old.first_day() <= new.first_day() <= old.last_day():
+            return True
+        pub = published.first_day() if published is not None else None
+        return pub is not None and abs((new.first_day() - pub).days) < abs((old.first_day() - pub).days)
     if new.precision != "day":
         return False
     other = props.get("endDate" if key == "startDate" else "startDate") or old
