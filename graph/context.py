@@ -101,6 +101,10 @@ class ArticleContext:
         """Cue hits of round and talk nouns ("round", "talks", "meeting") in ``sent``."""
         return [h for h in self.hits(sent, "cue") if any(f in MEETING_NOUNS for f, _ in self.lexicon.cue_values[h.key])]
 
+    def entity(self, iri: str):
+        """The entity ``iri`` names: one the article found (a ``NewEntity``), else the reference data's, else None."""
+        return self.entities.get(iri) or self.lexicon.reference.get(iri)
+
     def mentions_in(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sent.index]
 

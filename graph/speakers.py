@@ -184,7 +184,7 @@ def _both_sides(ctx: ArticleContext, phrase: str) -> str | None:
         return None
     neg = next((f for f in ctx.facts if f.kind == "negotiation"), None)
     parties = neg.props.get("party", []) if neg is not None else []
-    ents = [ctx.entities.get(p) or ctx.lexicon.reference.get(p) for p in parties]
+    ents = [ctx.entity(p) for p in parties]
     labels = [e.label for e in ents if e is not None]
     return " and ".join(labels) if len(labels) == 2 else None
 
@@ -311,7 +311,7 @@ def country_of(ctx: ArticleContext, iri: str | None) -> str | None:
     seen = set()
     while iri and iri not in seen:
         seen.add(iri)
-        ent = ctx.entities.get(iri) or ctx.lexicon.reference.get(iri)
+        ent = ctx.entity(iri)
         if ent is None:
             return None
         if ent.type == "Country":

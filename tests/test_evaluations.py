@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_facts import facts, label
+from test_facts import actor_stances, facts, label
 from test_topics import stances
 
 
@@ -47,7 +47,7 @@ def test_a_known_alias_inside_a_longer_name_is_not_the_known_entity():
     text = ("The Nigeria Labour Congress rejected the wage offer on Friday.\n"
             "Members of Congress opposed the tariff.")
     ctx, st = facts(text, "stance", published="2024-06-08")
-    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    got = actor_stances(ctx, st)
     assert ("Nigeria Labour Congress", "reject") in got
     assert ("U.S. Congress", "oppose") in got  # "Members of Congress" is not an organization of its own
     assert not any(e.label.startswith("Members") for e in ctx.entities.values())
@@ -60,7 +60,7 @@ def test_acronyms_of_organizations_found_in_the_article_are_mentions_of_them():
             "NECA rejected the union's demand.\n"
             "The British Medical Association represents doctors.")
     ctx, st = facts(text, "stance", published="2015-11-30")
-    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    got = actor_stances(ctx, st)
     assert ("Nigeria Employers' Consultative Association", "reject") in got
     bma = [m for m in ctx.mentions if m.text == "BMA"]
     assert bma and label(ctx, bma[0].iri) == "British Medical Association"
@@ -75,7 +75,7 @@ def test_the_union_refers_back_to_the_one_union_named_and_a_listed_name_keeps_it
     ctx, st = facts(text, "stance", published="2024-04-12")
     union = "Kenya Medical Practitioners, Pharmacists and Dentists Union"
     assert {e.label for e in ctx.entities.values() if e.type == "Organization"} == {union, "Council of Governors"}
-    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    got = actor_stances(ctx, st)
     assert (union, "reject") in got and (union, "demand") in got
     assert not any(m.text == "union" and m.sentence == 3 and m.iri.endswith("dentists-union") for m in ctx.mentions)
     # two unions: "the union" is neither

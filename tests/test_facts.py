@@ -25,6 +25,11 @@ def label(ctx, iri):
     return ent.label if ent else iri
 
 
+def actor_stances(ctx, stances) -> set[tuple[str, str]]:
+    """Each stance as (its actor's label, its stance type)."""
+    return {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in stances}
+
+
 def speakers_by_quote(ctx, statements) -> dict[str, str]:
     """Each quote's speaker: the speaker's label, else the claimant as written ("a senior official")."""
     return {f.props["quote"]: (label(ctx, f.props["speaker"]) if f.props.get("speaker") else f.evidence[0].claimant_text)
@@ -98,7 +103,7 @@ def test_stances_negation_passive_and_anonymous_officials():
             "A senior Iranian official said Iran cannot accept any partial deal.\n"
             "The plan was welcomed by the European Union.")
     ctx, st = facts(text, "stance")
-    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    got = actor_stances(ctx, st)
     assert ("Iran", "reject") in got
     assert ("European Union", "support") in got
     assert ("Iran", "accept") not in got  # "cannot accept" is a rejection
@@ -496,7 +501,7 @@ def test_a_delegation_head_speaks_for_their_side_and_every_affiliation_has_a_nod
             "Li said Beijing opposes any new quota on soybeans.\n"
             "Ribeiro said Brazil would not accept a cap on exports.")
     ctx, st = facts(text, "stance")
-    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    got = actor_stances(ctx, st)
     assert ("Li Wen", "oppose") in got and ("Ana Ribeiro", "reject") in got
     li = next(e for e in ctx.entities.values() if e.label == "Li Wen")
     assert label(ctx, li.affiliation) == "Ministry of Foreign Affairs (China)"
@@ -513,7 +518,7 @@ def test_every_country_has_its_demonym_and_capital_from_the_generated_gazetteer(
     assert by_reading[("Nairobi", "actor")] == "Kenya"
     assert by_reading[("Kenyan", "demonym")] == "Kenya"
     assert by_reading[("Brazilian", "actor")] == "Brazil"  # "the Brazilian delegation" acts as Brazil
-    assert {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st} >= {("Kenya", "reject"), ("Brazil", "urge")}
+    assert actor_stances(ctx, st) >= {("Kenya", "reject"), ("Brazil", "urge")}
 
 
 def test_speakers_named_in_part_abbreviated_titles_and_generational_suffixes_resolve_to_one_person():
@@ -550,7 +555,7 @@ def test_unknown_organizations_by_their_head_noun_act_in_their_own_name():
             "A farm lobby, the Southern Growers' Federation, rejected the draft outright.\n"
             "The talks were held at the Institute for Trade Studies in Ottawa.")
     ctx, st = facts(text, "stance", published="2023-05-02")
-    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    got = actor_stances(ctx, st)
     assert ("Canadian Chamber of Commerce", "urge") in got and ("Southern Growers' Federation", "reject") in got
     chamber = next(e for e in ctx.entities.values() if e.label == "Canadian Chamber of Commerce")
     assert chamber.type == "Organization" and label(ctx, chamber.affiliation) == "Canada"

@@ -66,14 +66,15 @@ def acronyms(ctx: ArticleContext) -> None:
 def _back_references(ctx: ArticleContext) -> None:
     """ "the Union" (or "the union") after "the Kenya Doctors Union": the one body of the article whose name
     has that head noun.  A head two bodies share refers to neither; "the union of …" is no back-reference."""
-    ref = ctx.lexicon.reference
     named = {m.iri for m in ctx.mentions if m.type in BODIES}
     heads: dict[str, set[str]] = {}
     for iri in named:
-        ent = ctx.entities.get(iri) or ref.get(iri)
+        ent = ctx.entity(iri)
         words = [w for w in re.sub(r"\s*\([^()]*\)$", "", ent.label).split() if w in head_words()]
         if words:
             heads.setdefault(words[-1], set()).add(iri)
+    if not heads:
+        return
     lower = back_reference_heads()
     for sent in ctx.sentences:
         doc, end = sent.span.doc, sent.span.end
@@ -88,6 +89,6 @@ def _back_references(ctx: ArticleContext) -> None:
             for m in here:
                 ctx.mentions.remove(m)  # "the Union" is that union, not unions in general
             iri = next(iter(heads[word]))
-            ent = ctx.entities.get(iri) or ref.get(iri)
+            ent = ctx.entity(iri)
             add(ctx, NewEntity(iri, ent.type, ent.label), sent, t.i, t.i + 1,
                 "body" if ent.type == "GovernmentBody" else "actor")

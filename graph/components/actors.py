@@ -336,7 +336,7 @@ def _anonymous(ctx: ArticleContext, sent) -> None:
         aff = body or next((m.iri for m in quals), None) or ctx.home_country
         if aff is None:
             continue
-        aff_label = (ctx.entities.get(aff) or ctx.lexicon.reference.get(aff)).label
+        aff_label = ctx.entity(aff).label
         label = f"anonymous {aff_label} {t.lower_.rstrip('s') if t.lower_.endswith('officials') else t.lower_}"
         iri = mint("person", "anonymous", ctx.doc.id, slug(aff_label), t.lower_)
         add(ctx, NewEntity(iri, "Person", label, affiliation=aff, anonymous=True), sent, a if doc[a].lower_ not in {"a", "an", "the", "one"} else a + 1, i + 1, "anon")

@@ -177,9 +177,8 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
             seen[m.iri] = min(seen.get(m.iri, (m.sentence, m.start)), (m.sentence, m.start))
     if not talk or len(counts) < 2:
         return
-    ref = ctx.lexicon.reference
     top = sorted(counts, key=lambda i: (-counts[i], seen[i]))[:2]  # a tie goes to the party named first
-    labels = sorted((ref.get(i) or ctx.entities[i]).label for i in top)  # the IRI: the same in any order
+    labels = sorted(ctx.entity(i).label for i in top)  # the IRI: the same in any order
     names = [_short(ctx, i) for i in sorted(top, key=lambda i: _name_rank(ctx, i))]
     forum = forum_name(ctx)
     if forum is not None:  # "the second round of their Strategic Stability Dialogue"
@@ -199,14 +198,14 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
 
 def _short(ctx: ArticleContext, iri: str) -> str:
     """A party's name inside a negotiation's label: its short name ("US", "TPLF"), else its label."""
-    ent = ctx.lexicon.reference.get(iri) or ctx.entities[iri]
+    ent = ctx.entity(iri)
     return ent.short_name or ent.label
 
 
 def _name_rank(ctx: ArticleContext, iri: str) -> tuple[int, int, str]:
     """Where a party goes in a label: ``name_first`` parties, then countries, then the rest; then by name."""
     first = _name_first()
-    ent = ctx.lexicon.reference.get(iri) or ctx.entities[iri]
+    ent = ctx.entity(iri)
     return (first.index(iri) if iri in first else len(first), ent.type != "Country", ent.label)
 
 
@@ -543,7 +542,7 @@ def _within(ctx: ArticleContext, place: str, region: str) -> bool:
     return False
 
 
-def _better_date(key: str, old, new, props: dict, published=None) -> bool:
+def _better_date(key: str, old, new, props: dict, published) -> bool:
     """A second account of a meeting's date wins when it is finer within the first ("May" -> "May 30"), or
     finer and nearer the publication day when they disagree (a lead's "before the election in November" against
     "ran from Tuesday to Thursday"), or widens a day into the span another sentence gives ("Friday" ->

@@ -33,14 +33,10 @@ REPLACEABLE = {"demonym", "group", "actor", "body"}
 
 
 @lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    return frozenset(load_rules().data("names.json").get("organization_heads", [])) | _government_heads() \
-        | frozenset(_military_heads())
-
-
 def head_words() -> frozenset[str]:
     """Every head noun of an organization, government body or military name ("Union", "Ministry", "Forces")."""
-    return _heads()
+    return frozenset(load_rules().data("names.json").get("organization_heads", [])) | _government_heads() \
+        | frozenset(_military_heads())
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +62,7 @@ def _government_heads() -> frozenset[str]:
 
 def _name(words: list[str]) -> tuple[int, int] | None:
     """The organization's word range within a capitalized run: up to its last head noun, plus "of/for X …"."""
-    heads = [i for i, w in enumerate(words) if w in _heads()]
+    heads = [i for i, w in enumerate(words) if w in head_words()]
     if not heads:
         return None
     end = heads[-1] + 1
@@ -100,7 +96,7 @@ def _listed_names_joined(text: str) -> str:
 @lru_cache(maxsize=1)
 def _LISTED() -> re.Pattern:
     cap = r"[A-Z][\w'’&-]*"
-    heads = "|".join(sorted(_heads(), key=len, reverse=True))
+    heads = "|".join(sorted(head_words(), key=len, reverse=True))
     return re.compile(rf"(\b[Tt]he\s+{cap}(?:\s+{cap}){{1,4}}),(\s+{cap}(?:\s+{cap}){{0,3}}\s+and\s+{cap}"
                       rf"(?:\s+{cap}){{0,3}}\s+(?:{heads})\b)")
 
@@ -149,7 +145,7 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
     if not toks:
         return
     country = next((x.iri for x in inside if x.type == "Country"), None)
-    heads = [w.group() for w in words[span[0]:span[1]] if w.group() in _heads()]
+    heads = [w.group() for w in words[span[0]:span[1]] if w.group() in head_words()]
     if heads[-1] in _government_heads():  # "the Department of National Defense said"
         kind, iri = "GovernmentBody", mint("body", name)
         country = country or country_before(ctx, sent, toks[0])

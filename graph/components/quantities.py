@@ -246,7 +246,7 @@ def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: s
     limit = cues[-1].tok_start if cues else span[0]  # "Manila demanded that Beijing … pay": Manila holds the demand
     before = [m for m in ctx.mentions_in(sent) if m.tok_end <= limit and m.reading in SUBJECT_READINGS | {"person", "anon"}]
     for m in reversed(before):
-        ent = ctx.entities.get(m.iri) or ctx.lexicon.reference.get(m.iri)
+        ent = ctx.entity(m.iri)
         if ent is not None and ent.type == "Country" and m.iri != ctx.payer:
             return m.iri
     return None

@@ -243,7 +243,7 @@ def _speaker_for(ctx: ArticleContext, sent: Sentence, a: int, actor: str | None)
     sp = sentence_speaker(ctx, sent)
     if actor is None or sp is None or sp.mention is None or sp.mention.type != "Person" or sp.mention.reading == "anon":
         return actor
-    ent = ctx.entities.get(actor) or ctx.lexicon.reference.get(actor)
+    ent = ctx.entity(actor)
     if ent is None or ent.type != "Country" or country_of(ctx, sp.mention.iri) != actor:
         return actor
     return sp.mention.iri

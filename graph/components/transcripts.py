@@ -41,7 +41,7 @@ def turns(ctx: ArticleContext) -> None:
     people: dict[str, str] = {}
     for m in ctx.mentions:
         if m.type == "Person" and not any(a <= m.start < b for a, b in label_spans):
-            ent = ctx.entities.get(m.iri) or ctx.lexicon.reference.get(m.iri)
+            ent = ctx.entity(m.iri)
             for name in {m.text, ent.label if ent else m.text}:
                 people.setdefault(name.lower(), m.iri)
     for m in found:
