@@ -49,6 +49,7 @@ class ArticleContext:
     negotiation: str | None = None
     payer: str | None = None
     speakers: dict[int, Any] = field(default_factory=dict)  # sentence index -> speakers.Speaker of its reported speech
+    named_venues: dict[str, NewEntity] = field(default_factory=dict)  # bodies named only as a venue, by IRI
 
     def hits(self, sent: Sentence, kind: str) -> list[Hit]:
         """Lexicon hits of one sentence (``kind`` is ``alias`` or ``cue``), computed once.

@@ -575,6 +575,35 @@ def test_armed_forces_by_their_head_noun_and_a_count_is_not_part_of_a_name():
     assert not any(name.startswith("Eight") for name in got)
 
 
+def test_an_organization_named_again_by_its_first_words_and_a_city_inside_a_name():
+    text = ("Dock workers at Rotterdam Harbour Hospital and Lisbon Maritime Center stayed home on Monday.\n"
+            "The Lisbon Port Pilots Association rejected the new rota.\n"
+            "The breakthrough at Rotterdam Harbour came late.\n"
+            "Rotterdam Harbour said the offer was final.\n"
+            "Lisbon Maritime accepted the deal on Tuesday.")
+    ctx, st = facts(text, "stance", published="2023-01-13")
+    orgs = {e.label: e for e in ctx.entities.values() if e.type == "Organization"}
+    assert {"Rotterdam Harbour Hospital", "Lisbon Maritime Center", "Lisbon Port Pilots Association"} <= set(orgs)
+    assert label(ctx, orgs["Lisbon Port Pilots Association"].affiliation) == "Portugal"  # the city's country
+    assert not any(e.type == "Person" for e in ctx.entities.values())  # "Rotterdam Harbour said": no person
+    got = actor_stances(ctx, st)
+    assert ("Lisbon Port Pilots Association", "reject") in got and ("Lisbon Maritime Center", "accept") in got
+    said = [m for m in ctx.mentions if m.text == "Rotterdam Harbour"]
+    assert len(said) == 1 and label(ctx, said[0].iri) == "Rotterdam Harbour Hospital"  # not the venue "at …"
+
+
+def test_central_banks_are_government_bodies_and_a_bank_that_says_is_no_person():
+    text = ("The Central Bank of Sri Lanka said it would keep rates on hold.\n"
+            "China's Export-Import Bank reached its own deal in October.\n"
+            "The Asian Development Bank said the loan was approved.")
+    ctx, _ = facts(text, published="2024-03-22")
+    got = {e.label: (e.type, label(ctx, e.affiliation) if e.affiliation else None) for e in ctx.entities.values()}
+    assert got["Central Bank of Sri Lanka"] == ("GovernmentBody", "Sri Lanka")
+    assert got["Export-Import Bank"] == ("Organization", "China")
+    assert got["Asian Development Bank"][0] == "Organization"
+    assert not any(t == "Person" for t, _ in got.values())
+
+
 def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
     text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
             "Liberation Army opposite them at a similar level.")

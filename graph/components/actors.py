@@ -208,8 +208,8 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
             if b - a < 2 or (b < sent.span.end and not sent.tokens.is_punct[b]):
                 continue
         if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)) \
-                or (a > sent.span.start and lower[a - 1] in {"of", "for", "and", "&"}):
-            continue  # "the Department of National Defense said": the end of a longer name
+                or (a > sent.span.start and lower[a - 1] in {"of", "for", "and", "&"}) or lower[b - 1] in institution_words():
+            continue  # "the Department of National Defense said", "the Asian Development Bank said": not a person
         while a < b and doc[a].text in honorifics:
             a += 1  # "Mr Shah told Dawn": the name is "Shah"
         if a == b:

@@ -29,7 +29,7 @@ from .people import country_before
 WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
 RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")
 POSSESSIVE = re.compile(r"['’]s\s+")
-REPLACEABLE = {"demonym", "group", "actor", "body"}
+REPLACEABLE = {"demonym", "group", "actor", "body", "place"}
 
 
 @lru_cache(maxsize=1)
@@ -102,15 +102,36 @@ def _LISTED() -> re.Pattern:
 
 
 def _segments(words: list[re.Match]) -> list[list[re.Match]]:
-    """A capitalized run split where "and the" joins two names: "the Nigeria Labour Congress and the Trade
-    Union Congress", "Both the BMA and the Department of Health"."""
+    """A capitalized run split where "and the" joins two names, or "and" follows a head noun: "the Nigeria
+    Labour Congress and the Trade Union Congress", "Mount Sinai Hospital and Montefiore Medical Center"."""
     out: list[list[re.Match]] = [[]]
     for i, w in enumerate(words):
-        if w.group() == "and" and i + 1 < len(words) and words[i + 1].group() in {"the", "The"} and out[-1]:
+        if w.group() == "and" and i + 1 < len(words) and out[-1] and (
+                words[i + 1].group() in {"the", "The"} or out[-1][-1].group() in head_words()):
             out.append([])
             continue
         out[-1].append(w)
     return [seg for seg in out if seg]
+
+
+def _central_bank(name: str, head: str, country: str | None) -> bool:
+    """ "Central Bank of Sri Lanka", "Reserve Bank of India", "Bank of Korea": a government body, not a lender
+    (``central_bank_words`` in ``names.json``; "the Bank of <country>" is one too)."""
+    if head != "Bank":
+        return False
+    words = load_rules().data("names.json").get("central_bank_words", [])
+    return any(w in name.split() for w in words) or bool(country and re.fullmatch(r"(?:The\s+)?Bank of [A-Z][\w\s]+", name)
+                                                         and "Export" not in name)
+
+
+def _place_country(ctx: ArticleContext, inside: list[Mention]) -> str | None:
+    """The country of a place named inside the name ("the New York State Nurses Association")."""
+    for x in inside:
+        if x.type == "Place":
+            place = ctx.entity(x.iri)
+            if place is not None and getattr(place, "country", None):
+                return place.country
+    return None
 
 
 def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match]) -> None:
@@ -125,11 +146,10 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
         hi -= 1  # "… the Council of Governors.": the sentence's full stop, not an abbreviation's
     name = sent.text[lo:hi]
     first = m.start() if words[0].start() == 0 else m.start(1) + words[0].start()
-    if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:first]):
-        return  # "held at the Korea Institute for Defense Analyses": a venue
+    venue = re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:first]) is not None
     a, b = sent.start + lo, sent.start + hi
-    owned = next((p for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
-                  for p in [POSSESSIVE.match(sent.text, x.end - sent.start)] if p), None)
+    owner, owned = next(((x.iri, p) for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
+                         for p in [POSSESSIVE.match(sent.text, x.end - sent.start)] if p), (None, None))
     if owned is not None:  # "Malaysia's Ministry of Water": the country holds it, it is not in the name
         cut = owned.end() - lo
         if len(name[cut:].split()) < 2:
@@ -138,21 +158,25 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
     inside = [x for x in ctx.mentions_in(sent) if a <= x.start and x.end <= b]
     straddling = [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end and x not in inside]
     if straddling or any(x.start == a and x.end == b or (x.reading == "body" and x.end == b) for x in inside) or any(
-            x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody"}
+            x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody", "Place"}
             for x in inside):
         return  # known already, or overlapping another name
     toks = sent.token_range(lo, hi)
     if not toks:
         return
-    country = next((x.iri for x in inside if x.type == "Country"), None)
+    country = next((x.iri for x in inside if x.type == "Country"), None) or owner or _place_country(ctx, inside)
     heads = [w.group() for w in words[span[0]:span[1]] if w.group() in head_words()]
-    if heads[-1] in _government_heads():  # "the Department of National Defense said"
+    if heads[-1] in _government_heads() or _central_bank(name, heads[-1], country):  # "the Department of …"
         kind, iri = "GovernmentBody", mint("body", name)
         country = country or country_before(ctx, sent, toks[0])
     elif _military_heads().get(heads[-1]) == "Military" or heads[-1] in _military_heads() and country:
         kind, iri = "Military", mint("military", name)  # "Rapid Support Forces", "Sudanese Armed Forces"
     else:  # an organization, or a non-state armed group ("National Liberation Army")
         kind, iri = "Organization", mint("organization", name)
+    if venue:  # "held at the Korea Institute for Defense Analyses": a venue, an actor only if named as one later
+        if ref.get(iri) is None and iri not in ctx.entities:
+            ctx.named_venues.setdefault(iri, NewEntity(iri, kind, name, affiliation=country, country=country))
+        return
     if ref.get(iri) is None:
         ctx.entities.setdefault(iri, NewEntity(iri, kind, name, affiliation=country, country=country))
     for x in inside:
