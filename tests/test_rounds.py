@@ -343,3 +343,19 @@ def test_the_talks_opened_long_ago_agreed_to_meet_and_a_finer_nearer_date_wins()
     assert {"ordinal": 5, "venue": "honolulu", "startDate": "2024-07", "status": "planned"} in got
     # talks that opened this week are the meeting reported, not the start of the process
     assert not any(r["ordinal"] == 1 for r in rounds("The talks opened in Geneva on Tuesday.", "2024-07-12") if "ordinal" in r)
+
+
+def test_talks_held_over_several_days_are_a_session_but_a_one_day_call_is_not():
+    text = ("Sri Lanka reached a staff-level agreement with the IMF on its bailout programme. An IMF team held talks "
+            "with Sri Lankan officials in Colombo from March 7 to 21.")
+    got = rounds(text, "2024-03-22")
+    assert [(r["venue"], r["startDate"], r["endDate"]) for r in got] == [("colombo", "2024-03-07", "2024-03-21")]
+    assert negotiation(text, "2024-03-22") == "Sri Lanka–IMF program review talks"  # the bailout's reviews
+    one_day = "Iran and the United States held talks in Doha on March 7. Iran said the talks were useful."
+    assert rounds(one_day, "2024-03-22") == []
+
+
+def test_a_partys_own_board_and_a_numbered_tranche_do_not_name_the_talks():
+    text = ("Sri Lanka held talks with the IMF in Colombo from March 7 to 21. The second tranche will be paid once the "
+            "Fund's Executive Board signs off. Once approved by the Executive Board, the second tranche is paid.")
+    assert "Executive Board" not in negotiation(text, "2024-03-22")

@@ -41,8 +41,8 @@ def _headline(sent) -> bool:
 def _reports_session(ctx: ArticleContext, sent) -> bool:
     if ctx.meeting_hits(sent):
         return True
-    toks = sent.tokens
-    return any(ordinal_word(ctx, toks.lower[i]) for i in range(sent.span.start, sent.span.end))
+    toks = sent.tokens  # "the 10th Philippines-US Bilateral Strategic Dialogue" (not "the second tranche")
+    return any(ordinal_word(ctx, toks.lower[i]) and toks.text[i + 1][:1].isupper() for i in range(sent.span.start, sent.span.end - 1))
 
 
 def _candidates(ctx: ArticleContext, sent):
@@ -63,6 +63,8 @@ def _candidates(ctx: ArticleContext, sent):
         while i < end and (i in parties or toks.text[i] in JOINERS or toks.lower[i] == "the"
                            or (i + 1 < end and toks.text[i + 1] in JOINERS)):
             i += 1  # "Philippines-US", "U.S.-Russia", "The"
+        if i > sent.span.start and toks.text[i - 1] in {"'s", "’s"}:
+            continue  # "once the Fund's Executive Board signs off": a party's own organ, not the talks' forum
         if end - i >= 1 and not _aside(toks, i, sent.span.start):
             yield " ".join(toks.text[i:end + 1]), i
 

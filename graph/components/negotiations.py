@@ -371,6 +371,13 @@ SPAN_DAY = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*(\d{1,2})\b(?!\
 SPAN_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|and)\s*$")
 
 
+def _spans_days(ctx: ArticleContext, sent) -> bool:
+    """Whether ``sent`` gives a span of days ("from March 7 to 21", "on Tuesday and Wednesday"): a working
+    session, not a one-day call on a minister."""
+    times = [t for t in ctx.times(sent) if t.date is not None]
+    return any(_span_end(sent.text, t, times) is not None for t in times)
+
+
 def _span_end(text: str, start, times):
     """"March 7-9" or "Tuesday and Wednesday": the end day of a meeting that spans days."""
     d = start.date
@@ -413,8 +420,9 @@ def rounds(ctx: ArticleContext) -> None:
         candidates += [(h, "round") for h in talk_hits if not round_hits and (
             ordinal_before(ctx, sent, h.tok_start) is not None  # "the 118th meeting"
             or known and h.tok_start > sent.span.start and sent.tokens.lower[h.tok_start - 1] in {"next", "following"})]
-        if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated):
-            candidates = [(talk_hits[0], "talks")]
+        if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated
+                                             or "held" in statuses and _spans_days(ctx, sent)):
+            candidates = [(talk_hits[0], "talks")]  # "held talks in Colombo from March 7 to 21": a session
         if candidates:  # "A second round followed in April, and the third took place in Washington"
             candidates += [(h, "round") for h in elliptical_round(ctx, sent) if h.start > max(c.start for c, _ in candidates)]
         elif not talk_hits and known:  # "The third took place in Washington", after rounds were told
