@@ -262,6 +262,8 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
         elif m.group("tnum"):
             v = _scaled(m, g)
             after = (m.group("after") or "").strip().lower()
+            if after and text.startswith(("'s ", "’s "), m.end("after")):
+                after = "its"  # "five times Seoul's payment": a multiple of someone's figure, like "its"
             if v is None or not after and "fold" not in m.group() or after and after not in {"more", "higher", "larger", "greater", "bigger", "as", "the", "what",
                                                     "its", "their", "that", "this", "current", "over", "increase", "rise", "hike"} and "fold" not in m.group():
                 continue  # "renewed eight times": a count, handled below

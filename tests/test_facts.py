@@ -778,3 +778,14 @@ def test_physical_measures_with_their_units_and_no_rate_bases():
     roles = {f.props["unit"]: (f.props["role"][1], label(ctx, f.props.get("subject"))) for f in amounts}
     assert roles["tonnes"] == ("offer", "China")
     assert roles["cubic metres"][0] == "other"  # a measure is never paid, whatever the verb
+
+
+def test_a_rise_by_a_percentage_a_that_clause_after_an_aside_and_a_multiple_of_a_possessive():
+    text = ("That agreement raised Seoul's contribution for 2021 by 13.9 percent.\n"
+            "Donald Trump demanded during his time in office that South Korea pay $5 billion annually, over five "
+            "times Seoul's payment at that point.")
+    ctx, amounts = facts(text, published="2024-07-12")
+    got = {(str(f.props["value"]), f.props["unit"], f.props["role"][1]) for f in amounts if "value" in f.props}
+    assert ("13.9", "percent", "contribution") in got  # a rise in the contribution, not a share of it
+    assert ("5000000000", "USD", "demand") in got and ("5", "ratio", "demand") in got
+    assert not any(unit == "count" for _, unit, _ in got)

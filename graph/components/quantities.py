@@ -41,6 +41,9 @@ RIGHT_BONUS = 6  # "the 1.04 trillion won Seoul paid": a cue right after the fig
 PAYER_ROLES = {"contribution", "demand", "offer", "gap", "share"}
 RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth|cut|reduction|decrease)\b|^\W*(?:more|higher|up|down)\b", re.I)
 RISE_BEFORE = re.compile(r"\b(?:increase[sd]?|rises|rise|rose|risen|raised?|hike[sd]?|jump(?:s|ed)?|boost(?:s|ed)?|up|grows|grew|growth|climb(?:s|ed)?|cut|lowered)\s+(?:of\s+|by\s+)?(?:about\s+|around\s+|some\s+|a\s+|an\s+)?$", re.I)
+# "raised Seoul's contribution for 2021 by 13.9 percent": the verb's object stands between it and "by"
+RISE_BY = re.compile(r"\b(?:increase[sd]?|raise[sd]?|hike[sd]?|boost(?:s|ed)?|lift(?:s|ed)?|cut|lower(?:s|ed)?|reduce[sd]?|"
+                     r"trim(?:s|med)?)\b[^,;.()]{1,60}\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$", re.I)
 # "from 72 percent to 61 percent", "from 24.9 billion yen in 2015 to 21.1 billion yen in 2020": the second figure is the first's kind
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about |around |roughly |approximately |some |nearly )?$", re.I)
 TO_BETWEEN = re.compile(r"^[\s,)]*(?:(?:in|for)\s+[\w-]+\s+)?to\s+(?:about |around |roughly |approximately |some |nearly )?$", re.I)
@@ -70,7 +73,8 @@ def _tokens(sent: Sentence, q: Quantity) -> tuple[int, int]:
 
 def _is_change(sent: Sentence, q: Quantity) -> bool:
     """The figure is a rise or a cut ("up 8.2%", "an 8.2 percent increase"), not a level."""
-    return bool(RISE.match(sent.text[q.end:q.end + 20]) or RISE_BEFORE.search(sent.text[max(0, q.start - 25):q.start]))
+    return bool(RISE.match(sent.text[q.end:q.end + 20]) or RISE_BEFORE.search(sent.text[max(0, q.start - 25):q.start])
+                or RISE_BY.search(sent.text[max(0, q.start - 90):q.start]))
 
 
 def _after_parenthesis(doc, i: int, end: int) -> int:
@@ -233,8 +237,18 @@ def _role_hits(ctx: ArticleContext, sent: Sentence) -> list[tuple[Hit, str]]:
 
 def _that_cues(sent: Sentence, hits: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
     """The demand and offer cues among role ``hits`` that open a that-clause ("demanded that Beijing … pay")."""
-    lower = sent.tokens.lower
-    return [(h, v) for h, v in hits if v in {"demand", "offer"} and h.tok_end < sent.span.end and lower[h.tok_end] == "that"]
+    lower, punct = sent.tokens.lower, sent.tokens.is_punct
+    return [(h, v) for h, v in hits if v in {"demand", "offer"} and _that_after(lower, punct, h.tok_end, sent.span.end)]
+
+
+def _that_after(lower, punct, i: int, end: int) -> bool:
+    """ "demanded that …", "demanded during his time in office that …": "that" within six words, no comma between."""
+    for j in range(i, min(end, i + 7)):
+        if lower[j] == "that":
+            return True
+        if punct[j]:
+            return False
+    return False
 
 
 def _held_by(ctx: ArticleContext, sent: Sentence, span: tuple[int, int], role: str, who: Speaker | None) -> str | None:
