@@ -789,3 +789,19 @@ def test_a_rise_by_a_percentage_a_that_clause_after_an_aside_and_a_multiple_of_a
     assert ("13.9", "percent", "contribution") in got  # a rise in the contribution, not a share of it
     assert ("5000000000", "USD", "demand") in got and ("5", "ratio", "demand") in got
     assert not any(unit == "count" for _, unit, _ in got)
+
+
+def test_the_government_is_the_one_named_earlier_a_title_is_no_name_and_us_dollars_are_no_actor():
+    text = ("RIMBO, Sweden, Dec. 13 (Xinhua) -- Yemen's government and the Houthi rebels agreed on Thursday to a "
+            "ceasefire.\nSweden hosted the talks. Sweden said it was glad to help.\n"
+            "The government had long insisted on a full Houthi pullout from the city.\n"
+            "Trade Minister Don Farrell urged China to scrap its tariffs. Senator Farrell said he had asked for wine "
+            "to be handled the same way.\n"
+            "The tranche of about 337 million US dollars will be paid once the board signs off.")
+    ctx, st = facts(text, "stance", published="2018-12-13")
+    got = actor_stances(ctx, st)
+    assert ("Yemen", "demand") in got and ("Sweden", "demand") not in got
+    assert not any(e.type == "Person" and e.label.startswith("Senator") for e in ctx.entities.values())
+    assert ("Don Farrell", "demand") in got
+    last = ctx.sentences[-1]
+    assert not any(m.type == "Country" for m in ctx.mentions_in(last))  # "US dollars": a currency's name

@@ -10,6 +10,7 @@ official``, ``[modifier] lawmakers``.  Heads and titles come from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -146,8 +147,9 @@ NOT_GOVERNMENT_NEXT = {"official", "officials", "source", "sources", "spokesman"
 
 def _the_government(ctx: ArticleContext, sent, h, taken: set[int]) -> None:
     """"the government", "the federal government" with no country named right before it: a country acting,
-    as "Seoul" would: the one named last before it in the sentence, else the article's most-mentioned
-    country, else its home country."""
+    as "Seoul" would: the one named last before it in the sentence, else the one whose government the
+    article named earlier ("Yemen's government", "the Yemeni government"), else the article's
+    most-mentioned country, else its home country."""
     doc, start, end = sent.span.doc, sent.span.start, sent.span.end
     if h.text.lower() != "government" or taken & set(range(h.tok_start, h.tok_end)):
         return
@@ -162,13 +164,28 @@ def _the_government(ctx: ArticleContext, sent, h, taken: set[int]) -> None:
         country = max(here, key=lambda m: m.tok_end).iri
     else:
         counts = country_counts(ctx)
-        country = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ctx.home_country
+        country = _named_government(ctx, sent.index) or (
+            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ctx.home_country)
     if country is None:
         return
     ctx.mentions.append(Mention(country, "Country", h.text, sent.base + doc[h.tok_start].idx,
                                 sent.base + doc[h.tok_end - 1].idx + len(doc[h.tok_end - 1].text), sent.index,
                                 h.tok_start, h.tok_end, reading="actor"))
     taken |= set(range(h.tok_start, h.tok_end))
+
+
+def _named_government(ctx: ArticleContext, upto: int) -> str | None:
+    """The country last named with "government" in sentences before ``upto``: "Yemen's government",
+    "the Yemeni government" (not the dateline's Sweden when "the government" is Yemen's)."""
+    found = None
+    for m in ctx.mentions:
+        if m.sentence >= upto or m.type != "Country" or m.reading not in {"actor", "demonym"}:
+            continue
+        toks = ctx.sentences[m.sentence].tokens
+        nxt = m.tok_end + (1 if m.tok_end < len(toks.lower) and toks.lower[m.tok_end] in {"'s", "’s"} else 0)
+        if nxt < len(toks.lower) and toks.lower[nxt] == "government" and (found is None or m.sentence >= found[0]):
+            found = (m.sentence, m.iri)
+    return found[1] if found else None
 
 
 PORTFOLIO_OFFICES = {"Minister", "Secretary", "Commissioner", "Director", "Cabinet Secretary", "Minister of State"}
@@ -210,8 +227,8 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         if lower[a] in NOT_NAMES or any(mm.tok_start < b and a < mm.tok_end for mm in ctx.mentions_in(sent)) \
                 or (a > sent.span.start and lower[a - 1] in {"of", "for", "and", "&"}) or lower[b - 1] in institution_words():
             continue  # "the Department of National Defense said", "the Asian Development Bank said": not a person
-        while a < b and doc[a].text in honorifics:
-            a += 1  # "Mr Shah told Dawn": the name is "Shah"
+        while a < b and (doc[a].text in honorifics or doc[a].text in _one_word_titles()):
+            a += 1  # "Mr Shah told Dawn", "Senator Farrell said": the name is "Shah", "Farrell"
         if a == b:
             continue
         name = doc[a:b].text
@@ -223,6 +240,12 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=country, country=country),
              sent, a, b, "person")  # a person named earlier keeps their node
         taken |= set(range(a, b))
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    """Capitalized one-word titles of ``titles.jsonl`` ("Senator", "President"): not part of a name."""
+    return frozenset(r["title"] for r in load_rules().table("titles.jsonl") if " " not in r["title"] and r["title"][:1].isupper())
 
 
 def _apposed_name(doc, sent, verb: int, taken: set[int]) -> tuple[int, int] | None:

@@ -31,10 +31,11 @@ def mentions(ctx: ArticleContext) -> None:
     capitals = ref.capitals()
     for sent in ctx.sentences:
         doc = sent.span.doc
+        money = _currency_starts(ctx, sent)
         for hit in ctx.hits(sent, "alias"):
             iris = ctx.lexicon.alias_targets.get(hit.key, [])
-            if not iris:
-                continue
+            if not iris or hit.tok_start in money or hit.tok_end in money:
+                continue  # "337 million US dollars", "Singapore dollars": part of a currency's name
             if hit.key.startswith("DEMONYM:"):
                 # "the U.S. side", "the Japanese government" act as the country; "U.S. troops" only qualifies
                 reading = "actor" if _side_noun_at(ctx, sent, hit.tok_end) else "demonym"
@@ -68,6 +69,11 @@ def mentions(ctx: ArticleContext) -> None:
             ctx.mentions.append(Mention(ent.iri, ent.type, hit.text, hit.start, hit.end, sent.index,
                                         hit.tok_start, hit.tok_end, reading="actor"))
     ctx.home_country = _home_country(ctx, country_counts(ctx))
+
+
+def _currency_starts(ctx: ArticleContext, sent) -> set[int]:
+    """Tokens where a currency's name starts ("US dollars", "dollars"), from the ``currency`` cues."""
+    return {h.tok_start for h in ctx.hits(sent, "cue") if any(f == "currency" for f, _ in ctx.lexicon.cue_values[h.key])}
 
 
 def country_counts(ctx: ArticleContext) -> dict[str, int]:
