@@ -113,3 +113,10 @@ def test_reported_speech_is_the_speakers_stance_and_joint_subjects_share_it():
     assert {a for a, _, _ in got} == {"France", "United Kingdom", "Germany"}
     assert stances("Canada's envoy welcomed the accord, calling it a clear sign of progress.") == {
         ("Canada", "support", "accord")}
+
+
+def test_a_particle_or_pronoun_alone_is_no_topic_but_a_figure_is():
+    got = stances("Sri Lanka will receive the tranche once the Fund's Executive Board signs off.\n"
+                  "Organised labour came down from its demand but insisted that it would not go below N250,000.")
+    assert not any(topic in {"off", "it"} for _, _, topic in got)
+    assert any("N250,000" in topic for _, _, topic in got)
