@@ -30,6 +30,45 @@ class Hit:
     text: str
 
 
+class Mentions(list):
+    """The article's mentions: a list that also indexes them by sentence, rebuilt after any change.
+
+    Why: components ask for one sentence's mentions tens of thousands of
+    times per hundred articles (``mentions_in``), while the list changes far
+    less often; a version number bumped by every mutating method tells when
+    the index is stale.
+    """
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.version = 0
+        self._index: tuple[int, dict[int, list[Mention]]] | None = None
+
+    def by_sentence(self, index: int) -> list[Mention]:
+        if self._index is None or self._index[0] != self.version:
+            table: dict[int, list[Mention]] = {}
+            for m in self:
+                table.setdefault(m.sentence, []).append(m)
+            self._index = (self.version, table)
+        return list(self._index[1].get(index, ()))
+
+
+def _bump(name: str):
+    method = getattr(list, name)
+
+    def changed(self, *args, **kwargs):
+        self.version += 1
+        return method(self, *args, **kwargs)
+
+    changed.__name__ = name
+    return changed
+
+
+for _name in ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "__setitem__",
+              "__delitem__", "__iadd__"):
+    setattr(Mentions, _name, _bump(_name))
+
+
 @dataclass
 class ArticleContext:
     doc: Document
@@ -37,7 +76,7 @@ class ArticleContext:
     published: PartialDate | None
     sentences: list[Sentence]
     lexicon: Lexicon
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=Mentions)
     entities: dict[str, NewEntity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -107,7 +146,10 @@ class ArticleContext:
         return self.entities.get(iri) or self.lexicon.reference.get(iri)
 
     def mentions_in(self, sent: Sentence) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == sent.index]
+        """The mentions in ``sent``, in the order they were found (a fresh list the caller may change)."""
+        if not isinstance(self.mentions, Mentions):
+            self.mentions = Mentions(self.mentions)  # a component replaced the list: index the new one
+        return self.mentions.by_sentence(sent.index)
 
     def dateline_place(self):
         """The reference Place the dateline names ("SEOUL, Nov 19 (Yonhap) --"), if the reference data knows it."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 MAX_PARAGRAPH = 20_000  # characters; longer "paragraphs" are cut into pieces
@@ -157,7 +157,7 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for (base, seg), doc in zip(paras, nlp.pipe(seg for _, seg in paras)):
         toks = Tokens(doc)
-        for sent in _opening_quotes(_merge_abbrev(doc)):
+        for sent in _opening_quotes(_merge_abbrev(doc), toks):
             stripped = sent.text.strip()
             if not stripped or not re.search(r"\w", stripped):
                 continue
@@ -170,9 +170,17 @@ def sentences(text: str) -> list[Sentence]:
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|Inc|Corp|Co|Ltd|Jr|Sr|Dept)\.)$")
 
 
+def _sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, from one array of sentence starts (``doc.sents`` walks every token in Python)."""
+    if not len(doc):
+        return []
+    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
+    return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])]
+
+
 def _merge_abbrev(doc: Doc) -> list[Span]:
     """Sentencizer splits after "U.S." and "Feb."; re-join when the next word is not a sentence start."""
-    sents = list(doc.sents)
+    sents = _sents(doc)
     merged: list[Span] = []
     for s in sents:
         if merged:
@@ -189,7 +197,7 @@ OPENING_QUOTES = {"\u201c", "\u2018"}
 STRAIGHT_QUOTES = {'"'}
 
 
-def _opening_quotes(sents: list[Span]) -> list[Span]:
+def _opening_quotes(sents: list[Span], toks: Tokens) -> list[Span]:
     """Sentencizer keeps the quote mark that opens the next sentence ('dairy. "We will …'): move it.
 
     A curly opening mark always opens; a straight one opens when the
@@ -198,8 +206,9 @@ def _opening_quotes(sents: list[Span]) -> list[Span]:
     out = list(sents)
     for k in range(len(out) - 1):
         s, nxt = out[k], out[k + 1]
-        last = s[-1].text if len(s) > 1 else ""
-        opens = last in OPENING_QUOTES or (last in STRAIGHT_QUOTES and sum(t.text in STRAIGHT_QUOTES for t in s) % 2 == 1)
+        last = toks.text[s.end - 1] if len(s) > 1 else ""
+        opens = last in OPENING_QUOTES or (last in STRAIGHT_QUOTES
+                                           and sum(x in STRAIGHT_QUOTES for x in toks.text[s.start:s.end]) % 2 == 1)
         if opens and nxt.start == s.end:
             doc = s.doc
             out[k], out[k + 1] = doc[s.start:s.end - 1], doc[s.end - 1:nxt.end]

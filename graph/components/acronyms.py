@@ -53,14 +53,17 @@ def acronyms(ctx: ArticleContext) -> None:
         if form in known:
             bodies[known[form]].short_name = bodies[known[form]].short_name or form
     for sent in ctx.sentences:
+        text = sent.tokens.text
+        hits = [i for i in range(sent.span.start, sent.span.end) if text[i] in known]
+        if not hits:
+            continue
         taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
-        for t in sent.span:
-            iri = known.get(t.text)
-            if iri is None or t.i in taken or (t.i > sent.span.start and t.nbor(-1).text == "("):
+        for i in hits:
+            if i in taken or (i > sent.span.start and text[i - 1] == "("):
                 continue  # the declaration itself is part of the name's mention
-            ent = bodies[iri]
-            ent.short_name = ent.short_name or t.text
-            add(ctx, ent, sent, t.i, t.i + 1, "body" if ent.type == "GovernmentBody" else "actor")
+            ent = bodies[known[text[i]]]
+            ent.short_name = ent.short_name or text[i]
+            add(ctx, ent, sent, i, i + 1, "body" if ent.type == "GovernmentBody" else "actor")
 
 
 def _back_references(ctx: ArticleContext) -> None:
@@ -77,18 +80,18 @@ def _back_references(ctx: ArticleContext) -> None:
         return
     lower = back_reference_heads()
     for sent in ctx.sentences:
-        doc, end = sent.span.doc, sent.span.end
-        for t in sent.span:
-            word = t.text if t.text in heads else t.text.title() if t.text in lower else None
-            if word not in heads or len(heads[word]) != 1 or t.i == sent.span.start \
-                    or t.nbor(-1).lower_ != "the" or t.i + 1 < end and (t.nbor(1).lower_ == "of" or t.nbor(1).text[:1].isupper()):
+        end, text, low = sent.span.end, sent.tokens.text, sent.tokens.lower
+        for i in range(sent.span.start + 1, end):
+            word = text[i] if text[i] in heads else text[i].title() if text[i] in lower else None
+            if word not in heads or len(heads[word]) != 1 or low[i - 1] != "the" \
+                    or i + 1 < end and (low[i + 1] == "of" or text[i + 1][:1].isupper()):
                 continue
-            here = [m for m in ctx.mentions_in(sent) if m.tok_start <= t.i < m.tok_end]
+            here = [m for m in ctx.mentions_in(sent) if m.tok_start <= i < m.tok_end]
             if any(m.reading != "group" for m in here):
                 continue  # part of a name already read
             for m in here:
                 ctx.mentions.remove(m)  # "the Union" is that union, not unions in general
             iri = next(iter(heads[word]))
             ent = ctx.entity(iri)
-            add(ctx, NewEntity(iri, ent.type, ent.label), sent, t.i, t.i + 1,
+            add(ctx, NewEntity(iri, ent.type, ent.label), sent, i, i + 1,
                 "body" if ent.type == "GovernmentBody" else "actor")

@@ -341,13 +341,13 @@ def _ends_with_words(text: str, phrase: str) -> bool:
 
 
 def _anonymous(ctx: ArticleContext, sent) -> None:
-    doc = sent.span.doc
-    for t in doc[sent.span.start:sent.span.end]:
-        if t.lower_ not in ANON_HEADS:
+    doc, lower = sent.span.doc, sent.tokens.lower
+    for i in range(sent.span.start, sent.span.end):
+        if lower[i] not in ANON_HEADS:
             continue
-        if any(m.tok_start == t.i + 1 and m.type == "Person" for m in ctx.mentions_in(sent)):
+        if any(m.tok_start == i + 1 and m.type == "Person" for m in ctx.mentions_in(sent)):
             continue  # "Commerce Ministry spokesman Gao Feng": a title before a name, not an anonymous speaker
-        i = t.i
+        t = doc[i]
         a = i
         while a > sent.span.start and (doc[a - 1].lower_ in ANON_MODS or any(m.tok_end == a for m in ctx.mentions_in(sent) if m.reading in {"body", "demonym", "actor"})):
             prev = [m for m in ctx.mentions_in(sent) if m.tok_end == a and m.reading in {"body", "demonym", "actor"}]
@@ -378,9 +378,12 @@ def _surnames(ctx: ArticleContext) -> None:
     if not short:
         return
     for sent in ctx.sentences:
-        doc = sent.span.doc
+        text, idx = sent.tokens.text, sent.tokens.idx
+        hits = [i for i in range(sent.span.start, sent.span.end) if text[i] in short]
+        if not hits:
+            continue
         taken = {i for m in ctx.mentions_in(sent) for i in range(m.tok_start, m.tok_end)}
-        for t in doc[sent.span.start:sent.span.end]:
-            if t.text in short and t.i not in taken and (t.i + 1 >= sent.span.end or not is_name_token(doc[t.i + 1].text)):
-                iri = short[t.text]
-                ctx.mentions.append(Mention(iri, "Person", t.text, sent.base + t.idx, sent.base + t.idx + len(t.text), sent.index, t.i, t.i + 1, reading="person"))
+        for i in hits:
+            if i not in taken and (i + 1 >= sent.span.end or not is_name_token(text[i + 1])):
+                ctx.mentions.append(Mention(short[text[i]], "Person", text[i], sent.base + idx[i],
+                                            sent.base + idx[i] + len(text[i]), sent.index, i, i + 1, reading="person"))
