@@ -329,3 +329,7 @@ def test_talks_without_a_reference_agreement_match_by_parties_and_topic_in_any_o
     assert same_agreement("India-China border talks", "China–India border talks", names)
     assert same_agreement("US-China trade talks", "US-China trade agreement", names)
     assert not same_agreement("US-China trade talks", "China–United States nuclear talks", names)
+    # "meetings" and "renegotiation" are generic heads like "talks"
+    assert same_agreement("Australia-China Joint Economic Commission", "Australia–China Joint Economic Commission meetings",
+                          names)
+    assert same_agreement("US-Canada softwood renegotiation", "US–Canada softwood talks", names)

@@ -359,3 +359,27 @@ def test_a_partys_own_board_and_a_numbered_tranche_do_not_name_the_talks():
     text = ("Sri Lanka held talks with the IMF in Colombo from March 7 to 21. The second tranche will be paid once the "
             "Fund's Executive Board signs off. Once approved by the Executive Board, the second tranche is paid.")
     assert "Executive Board" not in negotiation(text, "2024-03-22")
+
+
+def test_no_date_set_for_a_round_is_no_round_and_first_talks_in_years_are_no_first_round():
+    text = ("South Korea and the United States held a seventh round of talks in Los Angeles last month. No date has "
+            "been set for an eighth round.")
+    assert [r["ordinal"] for r in rounds(text, "2020-04-10")] == [7]
+    text = ("North and South Korea have held their first formal talks in more than two years. The talks began at ten "
+            "this morning at the Peace House in Panmunjom.")
+    got = rounds(text, "2018-01-09")
+    assert [(r.get("ordinal"), r["startDate"], r["status"]) for r in got] == [(None, "2018-01-09", "held")]
+    # "North and South Korea" names both; the "Peace" of "the Peace House" is no topic of the talks
+    assert negotiation(text, "2018-01-09") == "North Korea–South Korea talks"
+
+
+def test_a_session_described_with_its_opening_day_and_an_agreement_not_yet_negotiated():
+    text = ("SEOUL, Aug. 23 (Yonhap) -- South Korea and the United States wrapped up their sixth round of defense "
+            "cost-sharing talks here on Thursday. The three-day session on the 10th Special Measures Agreement (SMA) "
+            "opened Tuesday at the Korea National Diplomatic Academy in southern Seoul.")
+    got = rounds(text, "2018-08-23")
+    assert [(r["ordinal"], r["startDate"], r["endDate"]) for r in got] == [(6, "2018-08-21", "2018-08-23")]
+    # 2017 EU-UK trade talk is not about the Trade and Cooperation Agreement negotiated from 2020
+    text = "The UK and the EU opened the fifth round of talks on trade in Brussels on Monday."
+    assert "Trade and Cooperation" not in negotiation(text, "2017-10-12")
+    assert "Trade and Cooperation" in negotiation(text, "2020-10-12")

@@ -21,7 +21,8 @@ from ..topics import time_words
 from .meeting_dates import duration_days, shift
 
 PAST = {"held", "concluded", "broken_off"}
-MEETING_VERBS = {"held", "hosted", "convened", "place"}  # "was held on 30th and 31st May, 2022 at Sewa Bhawan"
+# "was held on 30th and 31st May, 2022 at Sewa Bhawan", "the session on the 10th SMA opened Tuesday at the X"
+MEETING_VERBS = {"held", "hosted", "convened", "place", "opened", "began", "started", "resumed"}
 NEAR = 25  # characters between a venue and a date that is the meeting's
 
 

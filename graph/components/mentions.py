@@ -68,7 +68,24 @@ def mentions(ctx: ArticleContext) -> None:
                 continue
             ctx.mentions.append(Mention(ent.iri, ent.type, hit.text, hit.start, hit.end, sent.index,
                                         hit.tok_start, hit.tok_end, reading="actor"))
+            if ent.type == "Country":
+                _elided(ctx, sent, hit)
     ctx.home_country = _home_country(ctx, country_counts(ctx))
+
+
+def _elided(ctx: ArticleContext, sent, hit) -> None:
+    """ "North and South Korea", "North and South Sudan": the first country's last words are left out."""
+    toks, a = sent.tokens, hit.tok_start
+    words = hit.text.split()
+    if len(words) < 2 or a - 2 < sent.span.start or toks.lower[a - 1] != "and" or not toks.text[a - 2][:1].isupper():
+        return
+    form = " ".join([toks.text[a - 2], *words[1:]])
+    iris = ctx.lexicon.alias_targets.get("ALIAS:" + form, [])
+    ent = ctx.lexicon.reference.get(iris[0]) if len(iris) == 1 else None
+    if ent is not None and ent.type == "Country":
+        start = sent.char(a - 2)
+        ctx.mentions.append(Mention(ent.iri, "Country", toks.text[a - 2], start, start + len(toks.text[a - 2]),
+                                    sent.index, a - 2, a - 1, reading="actor"))
 
 
 def _currency_starts(ctx: ArticleContext, sent) -> set[int]:

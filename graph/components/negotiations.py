@@ -52,12 +52,15 @@ def _choose_agreement(ctx: ArticleContext):
 
 
 def _by_topic(ctx: ArticleContext, parties: set[str]):
-    """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed."""
+    """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed (not an
+    agreement whose negotiation began after the article: 2017 EU–UK trade talk is not the 2020 TCA's)."""
     topics = _cue_counts(ctx, "topic")
     # a demonym inside a proper name ("University of British Columbia") does not make its country a party
     parties = {m.iri for m in ctx.mentions if m.iri in parties and not _inside_name(ctx, m)}
+    day = _published_day(ctx)  # talks reported before an agreement's own negotiation began are other talks
     candidates = [e for e in ctx.lexicon.reference.of_type("Agreement")
-                  if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of]
+                  if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of
+                  and not (day and e.negotiation_start and day < e.negotiation_start)]
     if not candidates:
         return None
     return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
@@ -73,6 +76,14 @@ def _inside_name(ctx: ArticleContext, m) -> bool:
     return after[:1].isupper() and (before[:1].isupper() or before == "of")
 
 
+def _in_proper_name(sent, h) -> bool:
+    """A capitalized cue inside a run of capitalized words, not opening the sentence: "the Peace House"."""
+    text = sent.tokens.text
+    if h.tok_start == sent.span.start or not h.text[:1].isupper():
+        return False
+    return text[h.tok_start - 1][:1].isupper() or h.tok_end < sent.span.end and text[h.tok_end][:1].isupper()
+
+
 def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
     """How often each value of a cue family occurs in the article ("topic" -> {"trade": 3, ...})."""
     counts: dict[str, int] = {}
@@ -81,8 +92,9 @@ def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
                  if m.type in {"Organization", "GovernmentBody"}] if family == "topic" else []
         for h in ctx.hits(sent, "cue"):
             if family == "topic" and (any(a <= h.tok_start and h.tok_end <= b for a, b in names)
-                                      or h.tok_end < sent.span.end and sent.tokens.lower[h.tok_end] in _not_topic_before()):
-                continue  # the "Trade" of "Trade Union Congress" or of "a trade union" is no topic of the talks
+                                      or h.tok_end < sent.span.end and sent.tokens.lower[h.tok_end] in _not_topic_before()
+                                      or _in_proper_name(sent, h)):
+                continue  # the "Trade" of "Trade Union Congress", of "a trade union" or "the Peace House": no topic
             for fam, value in ctx.lexicon.cue_values[h.key]:
                 if fam == family:
                     counts[value] = counts.get(value, 0) + 1
@@ -415,7 +427,7 @@ def rounds(ctx: ArticleContext) -> None:
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
         talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
-        candidates = [(h, "round") for h in round_hits if not _other_rounds(sent, h, talk_starts)]
+        candidates = [(h, "round") for h in round_hits if not _other_rounds(sent, h, talk_starts) and not _dateless(sent, h)]
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
         candidates += [(h, "round") for h in talk_hits if not round_hits and (
             ordinal_before(ctx, sent, h.tok_start) is not None  # "the 118th meeting"
@@ -510,7 +522,7 @@ def rounds(ctx: ArticleContext) -> None:
 
 
 def _first_since(sent, h, noun_starts: set[int]) -> bool:
-    """ "the first session held in Tokyo since …", "the first session since the sixth round": a superlative,
+    """ "the first session held in Tokyo since …", "the first talks in more than two years": a superlative,
     not the first round.  "The first round since the truce" still numbers the rounds from that event.
     ``noun_starts``: where the sentence's round and talk nouns begin."""
     toks = sent.tokens
@@ -519,6 +531,9 @@ def _first_since(sent, h, noun_starts: set[int]) -> bool:
             return False
         if toks.lower[i] == "since":
             return i > h.tok_end or any(i < j < i + 5 for j in noun_starts)
+        if toks.lower[i] == "in" and i + 1 < sent.span.end and toks.lower[i + 1] in {"more", "over", "almost", "nearly",
+                                                                                       "two", "three", "four", "five", "years", "decades"}:
+            return True  # "their first formal talks in more than two years": the first for a while
     return False
 
 
@@ -567,6 +582,18 @@ def _better_date(key: str, old, new, props: dict, published) -> bool:
     other = props.get("endDate" if key == "startDate" else "startDate") or old
     wider = new.first_day() < old.first_day() if key == "startDate" else new.first_day() > old.first_day()
     return wider and abs((other.first_day() - new.first_day()).days) <= 7
+
+
+@lru_cache(maxsize=1)
+def _DATELESS() -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in sorted(load_rules().data("negotiation.json")["dateless_cues"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\b[^.;:]{{0,40}}\bfor\s+(?:(?:a|an|the|any|another|further|new)\s+)?(?:[\w-]+\s+)?$",
+                      re.IGNORECASE)
+
+
+def _dateless(sent, h) -> bool:
+    """ "no date has been set for an eighth round", "set no date for new talks": a meeting not yet fixed."""
+    return _DATELESS().search(sent.text[:h.start - sent.start]) is not None
 
 
 def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
