@@ -383,3 +383,20 @@ def test_a_session_described_with_its_opening_day_and_an_agreement_not_yet_negot
     text = "The UK and the EU opened the fifth round of talks on trade in Brussels on Monday."
     assert "Trade and Cooperation" not in negotiation(text, "2017-10-12")
     assert "Trade and Cooperation" in negotiation(text, "2020-10-12")
+
+
+def test_a_spelled_out_acronym_is_a_party_and_a_venue_keeps_its_of_phrase_but_not_its_owner():
+    text = ("DETROIT -- United Auto Workers members ratified a new contract with General Motors on Friday. The UAW "
+            "said GM had agreed to higher wages. The tentative agreement was reached on Oct. 16 after a final "
+            "marathon session at GM's Renaissance Center headquarters. The UAW's National GM Council met the next day "
+            "along the Line of Actual Control.")
+    ctx, _ = facts(text, published="2019-10-25")
+    orgs = {e.label: e.short_name for e in ctx.entities.values() if e.type == "Organization"}
+    assert orgs.get("United Auto Workers") == "UAW" and orgs.get("General Motors") == "GM"
+    assert "National GM Council" in orgs and "Line of Actual Control" not in orgs
+    assert negotiation(text, "2019-10-25") == "GM–UAW contract talks"
+    assert [r["venue"] for r in rounds(text, "2019-10-25")] == ["renaissance-center"]
+    text = ("U.S. and South Korean negotiators wrapped up a third round of talks on their free trade agreement on "
+            "Friday. The two-day session, held at the Office of the U.S. Trade Representative in Washington, ended "
+            "without a deal.")
+    assert [r["venue"] for r in rounds(text, "2018-03-16")] == ["office-of-the-u-s-trade-representative"]

@@ -13,9 +13,12 @@ which names the talks it is a party to ("Ethiopia–TPLF peace talks").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..facts import NewEntity
+from ..iris import mint
 from .organizations import back_reference_heads, head_words
 from .people import add
 
@@ -31,6 +34,7 @@ def initials(label: str) -> str:
 
 @component("acronyms")
 def acronyms(ctx: ArticleContext) -> None:
+    _spelled_out(ctx)
     bodies = {e.iri: e for e in ctx.entities.values() if e.type in BODIES}
     _back_references(ctx)
     if not bodies:
@@ -95,3 +99,48 @@ def _back_references(ctx: ArticleContext) -> None:
             ent = ctx.entity(iri)
             add(ctx, NewEntity(iri, ent.type, ent.label), sent, i, i + 1,
                 "body" if ent.type == "GovernmentBody" else "actor")
+
+
+NAME_RUN = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w'’&-]*)(?:\s+(?:of|for|and|the|&)?\s*[A-Z][\w'’&-]*){1,5}")
+
+
+@lru_cache(maxsize=1)
+def _not_body_heads() -> frozenset[str]:
+    """Last words of names that are no organization: ``not_body_heads`` (names.json), agreement nouns and forum
+    heads (negotiation.json)."""
+    rules = load_rules()
+    neg = rules.data("negotiation.json")
+    words = [*rules.data("names.json")["not_body_heads"], *neg["agreement_nouns"], *neg["forum_heads"]["meetings"],
+             *neg["forum_heads"]["bodies"]]
+    return frozenset(w.lower() for w in words)
+
+
+def _spelled_out(ctx: ArticleContext) -> None:
+    """ "United Auto Workers" in an article that says "UAW", "General Motors" beside "GM": a capitalized name
+    whose initials are an acronym the article uses, and that nothing else reads, is an organization."""
+    used = {t for sent in ctx.sentences for t in sent.tokens.text[sent.span.start:sent.span.end] if ACRONYM.match(t)}
+    known = {m.text for m in ctx.mentions}
+    used -= known
+    if not used:
+        return
+    found: dict[str, tuple[str, object, int, int]] = {}
+    for sent in ctx.sentences:
+        for m in NAME_RUN.finditer(sent.text):
+            name = re.sub(r"^The\s+", "", m.group())
+            if name.isupper() or name.split()[-1].lower() in _not_body_heads():
+                continue  # "ANNA MORLEY:" (a transcript's speaker), "Line of Actual Control", "Permanent Indus Commission"
+            form = initials(name)
+            a = sent.start + m.end() - len(name)
+            if form in used and form not in found and not any(x.start < sent.start + m.end() and a < x.end
+                                                              and x.reading != "group" for x in ctx.mentions_in(sent)):
+                found[form] = (name, sent, a, sent.start + m.end())
+    for form, (name, sent, a, b) in sorted(found.items()):
+        iri = mint("organization", name)
+        toks = sent.token_range(a - sent.start, b - sent.start)
+        if ctx.lexicon.reference.get(iri) is not None or not toks:
+            continue
+        for x in [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end]:
+            ctx.mentions.remove(x)  # the "Workers" of "United Auto Workers" are not workers in general
+        ent = ctx.entities.setdefault(iri, NewEntity(iri, "Organization", name, short_name=form))
+        add(ctx, ent, sent, toks[0], toks[-1] + 1, "actor")
+

@@ -294,7 +294,10 @@ def _venue(ctx: ArticleContext, sent, tok: int):
         places = [m for m in ctx.mentions_in(sent) if m.type == "Country" and m.reading == "actor" and _in(m)
                   and abs(m.tok_start - tok) <= 8 and doc[_in(m) - 1].lower_ not in STATIONED]
     heads = ctx.lexicon.rules.data("negotiation.json")["venue_heads"]
-    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,4}(?:%s)(?:\s+(?:(?:for|of|on|and)\s+)?[A-Z][\w'-]+){0,3})" % "|".join(heads), sent.text)
+    # "at the Korea Institute for Defense Analyses", "at the Office of the U.S. Trade Representative"
+    word = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]+)"
+    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,4}(?:%s)(?:\s+(?:(?:for|of|on|and)\s+(?:the\s+)?)?%s){0,4})"
+                  % ("|".join(heads), word), sent.text)
     if places and (m is None or min(p.start for p in places) - sent.start < m.start()
                    or min(abs(p.start - sent.start - at) for p in places) < abs(m.start() - at)):
         doc = sent.span.doc
@@ -310,7 +313,7 @@ def _venue(ctx: ArticleContext, sent, tok: int):
             return here
     unknown = _unknown_place(ctx, sent, tok)
     if m and (unknown is None or abs(m.start() - at) <= abs(unknown[1] - at)):
-        name = re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip()
+        name = OWNER.sub("", re.sub(r"\s*\([A-Z]+\)$", "", m.group(1)).strip())
         name = _without_trailing_time(name)  # "the State Department on Thursday": the venue ends before its day
     else:  # "… since the fourth round in Arica": a name the reference data does not know, nearer the noun
         name = unknown[0] if unknown else None
@@ -328,7 +331,10 @@ def _without_trailing_time(name: str) -> str:
     return " ".join(words)
 
 
-UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2})")
+# "at the Korea National Diplomatic Academy", "at the Office of the U.S. Trade Representative"
+UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2}"
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*[\w'’](?:\s+[A-Z][\w.'’]*[\w'’]){0,3})?)")
+OWNER = re.compile(r"^[A-Z][\w.]*['’]s\s+(?=[A-Z])")  # "GM's Renaissance Center": the owner is not the venue's name
 
 
 @lru_cache(maxsize=1)
@@ -358,7 +364,7 @@ def _unknown_place(ctx: ArticleContext, sent, tok: int) -> tuple[str, int] | Non
             continue  # a known entity: placed (or not) by the rules above
         if last in STATIONED:
             continue
-        return m.group(1), m.start()
+        return OWNER.sub("", m.group(1)), m.start()
     return None
 
 

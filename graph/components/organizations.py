@@ -29,6 +29,7 @@ from .people import country_before
 WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
 RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")
 POSSESSIVE = re.compile(r"['’]s\s+")
+OWNER_ACRONYM = re.compile(r"^[A-Z]{2,6}['’]s$")  # "UAW's", "GM's" (not "People's" in "People's Liberation Army")
 REPLACEABLE = {"demonym", "group", "actor", "body", "place"}
 
 
@@ -71,8 +72,9 @@ def _name(words: list[str]) -> tuple[int, int] | None:
     while end > 0 and words[end - 1] in {"of", "for", "and", "the", "de", "du", "des"}:
         end -= 1
     start = 0
-    while start < end and (words[start] in {"The", "the"} or words[start].lower() in _number_words()):
-        start += 1  # "Eight Philippine Navy personnel": a count, not part of the name
+    while start < end and (words[start] in {"The", "the"} or words[start].lower() in _number_words()
+                           or OWNER_ACRONYM.match(words[start])):
+        start += 1  # "Eight Philippine Navy personnel": a count; "the UAW's National GM Council": its owner
     link = next((j for j in range(start, heads[-1]) if words[j] in {"of", "for"}), None)
     if link is not None and not any(start <= h < link for h in heads):
         return None  # "Members of Congress", "Friends of the Union": the name's head is not the organization
