@@ -89,6 +89,7 @@ class ArticleContext:
     payer: str | None = None
     speakers: dict[int, Any] = field(default_factory=dict)  # sentence index -> speakers.Speaker of its reported speech
     named_venues: dict[str, NewEntity] = field(default_factory=dict)  # bodies named only as a venue, by IRI
+    session_nouns: frozenset[str] = frozenset()  # the talks' own words for a session ("review" in IMF reviews)
 
     def hits(self, sent: Sentence, kind: str) -> list[Hit]:
         """Lexicon hits of one sentence (``kind`` is ``alias`` or ``cue``), computed once.

@@ -96,7 +96,7 @@ def _words():
         ("ago", rf"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>{units})\s+(?P<ago>ago|earlier|later)\b"),
         ("wday", rf"\b(?:(?P<dir>{dirs})\s+)?(?P<wd>{wdays})\b"),
         ("day", rf"\b(?P<day>{days})\b"),
-        ("in_month", rf"\b(?:in|since|until|by|from|during|before|after|through)\s+(?P<mon>{months})\b(?!\s*\d)"),
+        ("in_month", rf"\b(?:in|since|until|by|from|during|before|after|through|(?:(?<=scheduled )|(?<=planned )|(?<=slated )|(?<=set )|(?<=penciled )|(?<=pencilled ))for)\s+(?P<mon>{months})\b(?!\s*\d)(?!['’]s)"),
         ("year", r"\b(?P<y>(?:19|20)\d{2})\b"),
     ]
     compiled = [(name, re.compile(p, re.IGNORECASE if name not in {"in_month", "mdy", "dmy", "month_year", "month_rel", "rel_month"} else 0))

@@ -400,3 +400,22 @@ def test_a_spelled_out_acronym_is_a_party_and_a_venue_keeps_its_of_phrase_but_no
             "Friday. The two-day session, held at the Office of the U.S. Trade Representative in Washington, ended "
             "without a deal.")
     assert [r["venue"] for r in rounds(text, "2018-03-16")] == ["office-of-the-u-s-trade-representative"]
+
+
+def test_reviews_of_an_imf_programme_are_its_rounds():
+    text = ("Egypt has reached a staff-level agreement with the IMF on the fourth review of its $8bn loan programme, "
+            "the IMF said late on Tuesday. The agreement follows a mission to Cairo from November 6 to 20 and weeks of "
+            "talks. "
+            "Sisi warned in October that Egypt might have to review the programme. The first review was concluded at "
+            "staff level in Cairo in March. Staff would return for the fifth review but did not give a date. "
+            "A sixth review is scheduled for May.")
+    got = {r.get("ordinal"): r for r in rounds(text, "2024-12-25")}
+    assert set(got) == {1, 4, 6}  # no review of "to review the programme", none for the undated fifth
+    assert got[4] == {"ordinal": 4, "status": "concluded", "venue": "cairo", "startDate": "2024-11-06",
+                      "endDate": "2024-11-20"}  # the mission's days, not the day the IMF said so
+    assert (got[1]["status"], got[1]["startDate"]) == ("concluded", "2024-03")
+    assert (got[6]["status"], got[6]["startDate"]) == ("planned", "2025-05")
+    assert negotiation(text, "2024-12-25") == "Egypt–IMF program review talks"
+    # outside such talks a review is no round
+    assert rounds("Japan and China held talks in Tokyo on Monday. They agreed to a fourth review of the pact.",
+                  "2024-12-25") == []

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ...ontology.rules import load_rules
-from ..context import ArticleContext, component
+from ..context import ArticleContext, Hit, component
 from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact
@@ -23,7 +23,7 @@ from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
 from .forums import forum_name
-from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, round_status
+from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, ordinal_word, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 
@@ -203,6 +203,8 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
         topic = max(sorted(counts), key=lambda t: counts[t]) if counts else None
         label = "–".join(names) + (f" {topic}" if topic else "") + " talks"
         iri = mint("negotiation", *labels, topic or "talks")
+        nouns = ctx.lexicon.rules.data("negotiation.json").get("topic_session_nouns", {}).get(topic or "", [])
+        ctx.session_nouns = frozenset(n.lower() for n in nouns)  # "the fourth review" of an IMF programme
     ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
     ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
     ctx.negotiation = iri
@@ -427,13 +429,15 @@ def rounds(ctx: ArticleContext) -> None:
     firsts: set[str] = set()  # rounds known only from when the talks began: not the meeting an article reports
     for sent in ctx.sentences:
         hits = ctx.hits(sent, "cue")
-        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])]
+        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])] \
+            + _session_hits(ctx, sent)
         talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key])]
         families = {f for h in hits for f, _ in ctx.lexicon.cue_values[h.key]}
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
         talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
-        candidates = [(h, "round") for h in round_hits if not _other_rounds(sent, h, talk_starts) and not _dateless(sent, h)]
+        candidates = [(h, "round") for h in round_hits if not _dateless(sent, h) and (
+            h.key == SESSION_KEY and h.text.lower() in ctx.session_nouns or not _other_rounds(sent, h, talk_starts))]  # "the fourth review of its programme"
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
         candidates += [(h, "round") for h in talk_hits if not round_hits and (
             ordinal_before(ctx, sent, h.tok_start) is not None  # "the 118th meeting"
@@ -476,7 +480,8 @@ def rounds(ctx: ArticleContext) -> None:
                 # "will meet again" after a planned round was told: that same round, not one more
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
-            times = [t for t in ctx.times(sent) if t.date is not None and not dates_expiry(sent, t) and (
+            times = [t for t in ctx.times(sent) if t.date is not None and not dates_expiry(sent, t)
+                     and not SAID_WHEN.search(sent.text[max(0, t.start - 16):t.start]) and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text
                 or any(w in t.text.lower() for w in ("next", "later", "half")))]  # "in the second half of the year"
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"
@@ -527,6 +532,23 @@ def rounds(ctx: ArticleContext) -> None:
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
 
 
+# "…, the IMF said late on Tuesday": the day of the statement, not of the meeting
+SAID_WHEN = re.compile(r"\b(?:said|announced|confirmed|reported)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
+SESSION_KEY = "CUE:round"  # a session noun reads as the round noun's lexicon entry
+SESSION_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "next", "last", "latest", "previous", "final", "staff"}
+
+
+def _session_hits(ctx: ArticleContext, sent) -> list[Hit]:
+    """The talks' own session nouns as round nouns ("the fourth review", "a mission to Cairo" in IMF
+    programme talks: ``topic_session_nouns`` of ``negotiation.json``)."""
+    if not ctx.session_nouns:
+        return []
+    toks = sent.tokens  # a noun, not the verb: "the fourth review", "a mission", not "to review the programme"
+    return [Hit(SESSION_KEY, i, i + 1, sent.char(i), sent.char(i) + len(toks.text[i]), toks.text[i])
+            for i in range(sent.span.start + 1, sent.span.end) if toks.lower[i] in ctx.session_nouns
+            and (toks.lower[i - 1] in SESSION_DETERMINERS or ordinal_word(ctx, toks.lower[i - 1]))]
+
+
 def _first_since(sent, h, noun_starts: set[int]) -> bool:
     """ "the first session held in Tokyo since …", "the first talks in more than two years": a superlative,
     not the first round.  "The first round since the truce" still numbers the rounds from that event.
@@ -554,8 +576,9 @@ def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev
         for k, v in props.items():
             old = fact.props.get(k)
             if old is None or (k in {"startDate", "endDate"} and _better_date(k, old, v, fact.props, ctx.published)) \
-                    or (k == "venue" and _within(ctx, v, old)):  # "in Hawaii" (headline), then "in Honolulu"
-                fact.props[k] = v
+                    or (k == "venue" and _within(ctx, v, old)) \
+                    or (k == "status" and old[1] == "held" and v[1] in {"concluded", "broken_off"}):
+                fact.props[k] = v  # "in Hawaii" (headline), then "in Honolulu"; "held", then how it ended
     fact.evidence.append(ev)
 
 
@@ -597,9 +620,18 @@ def _DATELESS() -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _DATELESS_AFTER() -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in sorted(load_rules().data("negotiation.json")["dateless_after_cues"], key=len,
+                                                  reverse=True))
+    return re.compile(rf"^[^.;:]{{0,12}}(?:,\s*)?(?:{cues})\b", re.IGNORECASE)
+
+
 def _dateless(sent, h) -> bool:
-    """ "no date has been set for an eighth round", "set no date for new talks": a meeting not yet fixed."""
-    return _DATELESS().search(sent.text[:h.start - sent.start]) is not None
+    """ "no date has been set for an eighth round", "set no date for new talks", "would return for the fifth
+    review but did not give a date": a meeting not yet fixed (a venue named between still makes a round)."""
+    at = h.start - sent.start
+    return _DATELESS().search(sent.text[:at]) is not None or _DATELESS_AFTER().search(sent.text[at + len(h.text):]) is not None
 
 
 def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
