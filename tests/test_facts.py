@@ -805,3 +805,13 @@ def test_the_government_is_the_one_named_earlier_a_title_is_no_name_and_us_dolla
     assert ("Don Farrell", "demand") in got
     last = ctx.sentences[-1]
     assert not any(m.type == "Country" for m in ctx.mentions_in(last))  # "US dollars": a currency's name
+
+
+def test_the_union_is_the_one_workers_body_named_when_no_union_is():
+    text = ("United Auto Workers members ratified a new contract with General Motors. The UAW said GM had agreed.\n"
+            "The union had insisted on a clear path to full-time status for temporary workers.")
+    ctx, st = facts(text, "stance", published="2019-10-25")
+    assert ("United Auto Workers", "demand") in actor_stances(ctx, st)
+    both = text + "\nThe Teamsters Union backed the strike."  # a body named with "Union" itself comes first
+    ctx, st = facts(both, "stance", published="2019-10-25")
+    assert ("United Auto Workers", "demand") not in actor_stances(ctx, st)

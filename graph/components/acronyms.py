@@ -77,9 +77,18 @@ def _back_references(ctx: ArticleContext) -> None:
     heads: dict[str, set[str]] = {}
     for iri in named:
         ent = ctx.entity(iri)
-        words = [w for w in re.sub(r"\s*\([^()]*\)$", "", ent.label).split() if w in head_words()]
+        label = re.sub(r"\s*\([^()]*\)$", "", ent.label).split()
+        words = [w for w in label if w in head_words()]
         if words:
             heads.setdefault(words[-1], set()).add(iri)
+        for word, lasts in _union_like().items():  # "the union" after "United Auto Workers"
+            if label and label[-1] in lasts:
+                heads.setdefault("~" + word, set()).add(iri)
+    for word in _union_like():
+        if word in heads or "~" + word not in heads:
+            heads.pop("~" + word, None)
+        else:
+            heads[word] = heads.pop("~" + word)  # a body named with the head itself comes first
     if not heads:
         return
     lower = back_reference_heads()
@@ -113,6 +122,14 @@ def _not_body_heads() -> frozenset[str]:
     words = [*rules.data("names.json")["not_body_heads"], *neg["agreement_nouns"], *neg["forum_heads"]["meetings"],
              *neg["forum_heads"]["bodies"]]
     return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _union_like() -> dict[str, frozenset[str]]:
+    """Capitalized head -> last words of names it may also refer back to (``back_reference_names`` in
+    names.json): "the union" is the "United Auto Workers" or the "Nurses Association" when no Union is named."""
+    table = load_rules().data("names.json").get("back_reference_names", {})
+    return {head: frozenset(words) for head, words in table.items()}
 
 
 def _spelled_out(ctx: ArticleContext) -> None:
