@@ -43,7 +43,13 @@ RISE = re.compile(r"^\W*(?:\w+\W+)?(?:increase|rise|hike|raise|jump|boost|growth
 RISE_BEFORE = re.compile(r"\b(?:increase[sd]?|rises|rise|rose|risen|raised?|hike[sd]?|jump(?:s|ed)?|boost(?:s|ed)?|up|grows|grew|growth|climb(?:s|ed)?|cut|lowered)\s+(?:of\s+|by\s+)?(?:about\s+|around\s+|some\s+|a\s+|an\s+)?$", re.I)
 # "raised Seoul's contribution for 2021 by 13.9 percent": the verb's object stands between it and "by"
 RISE_BY = re.compile(r"\b(?:increase[sd]?|raise[sd]?|hike[sd]?|boost(?:s|ed)?|lift(?:s|ed)?|cut|lower(?:s|ed)?|reduce[sd]?|"
-                     r"trim(?:s|med)?)\b[^,;.()]{1,60}\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$", re.I)
+                     r"trim(?:s|med)?)\b[^,;.()]{1,60}\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|at\s+least\s+|more\s+than\s+|"
+                     r"up\s+to\s+|almost\s+|over\s+)?$", re.I)
+# "Under the proposal, Seoul would have increased its contribution …": the frame names the first figure's role
+UNDER_FRAME = re.compile(r"^\s*Under\s+(?:the|that|this|its|their|a|an|[A-Z][\w.]*['’]s)\s+(?:\w+\s+)?"
+                         r"(?P<noun>proposal|offer|plan|counteroffer|counterproposal|demand|request)\b", re.I)
+# "by 13% over last year": the year after "over" or "from" is the base the figure is compared with
+BASE_YEAR = re.compile(r"^\s*(?:over|from|than|compared\s+with|compared\s+to|on)\s+$", re.I)
 # "from 72 percent to 61 percent", "from 24.9 billion yen in 2015 to 21.1 billion yen in 2020": the second figure is the first's kind
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about |around |roughly |approximately |some |nearly )?$", re.I)
 TO_BETWEEN = re.compile(r"^[\s,)]*(?:(?:in|for)\s+[\w-]+\s+)?to\s+(?:about |around |roughly |approximately |some |nearly )?$", re.I)
@@ -117,6 +123,9 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
         if best is None or score < best[0]:
             best = (score, role)
     role = best[1] if best else "other"
+    frame = UNDER_FRAME.match(sent.text)
+    if frame and role == "contribution" and frame.end() <= q.start and not re.search(r"\d", sent.text[frame.end():q.start]):
+        role = "demand" if frame.group("noun").lower() in {"demand", "request"} else "offer"
     if q.kind == "MonetaryAmount" and role in {"contribution", "other"} and UNIT_PRICE.match(sent.text[q.end:]):
         role = "cost"  # "pays three sen per 1,000 gallons": a price, not a sum paid
     if q.kind == "Measure" and role not in {"offer", "demand"}:
@@ -271,7 +280,8 @@ def _year(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantity) 
     years = [e for e in ctx.times(sent) if e.date is not None and e.date.precision == "year" and not inside(e)]
     if RATE.match(sent.text[q.end:q.end + 80]):
         return None  # "$5 billion a year": a rate, not a figure for one year
-    years = [e for e in years if not CLAUSE_BREAK.search(sent.text[min(e.end, q.end):max(e.start, q.start)])]
+    years = [e for e in years if not CLAUSE_BREAK.search(sent.text[min(e.end, q.end):max(e.start, q.start)])
+             and not (e.start >= q.end and BASE_YEAR.match(sent.text[q.end:e.start]))]
     if not years:
         return None
     e = min(years, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
