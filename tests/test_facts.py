@@ -821,7 +821,7 @@ def test_a_proposal_frames_the_first_figure_and_a_base_year_is_not_the_figures()
     text = ("Under the proposal, Seoul would have increased its contribution for this year by at least 13% over the "
             "1.04 trillion won it paid in 2019.\nThe 27 member states backed the plan.")
     ctx, amounts = facts(text, published="2020-04-10")
-    got = {(format(f.props["value"].normalize(), "f"), f.props["role"][1], f.props["year"].iso() if f.props.get("year") else None)
-           for f in amounts if "value" in f.props}
+    got = {(format(f.props["value"].normalize(), "f"), f.props["role"][1],
+            f.props["year"].iso() if f.props.get("year") else None) for f in amounts if "value" in f.props}
     assert ("13", "offer", "2020") in got and ("1040000000000", "contribution", "2019") in got
     assert ("27", "count", None) in got
