@@ -145,3 +145,13 @@ def test_he_said_after_a_country_spoke_is_the_person_named_before():
                     '"We are still far apart," he said.')
     quotes = {f.props["quote"]: label(ctx, f.props.get("speaker")) for f in ctx.facts if f.kind == "statement"}
     assert quotes == {"We are still far apart": "Kim Min-su"}
+
+
+def test_a_hyphenated_particle_ends_a_name_and_has_said_names_its_speaker():
+    ctx = extracted("President Abdel Fattah al-Sisi said Egypt had lost $7bn. Sisi warned that the programme "
+                    "could be reviewed. The deal is stuck, Michel Barnier has said. Barnier urged London to act.")
+    got = people(ctx)
+    assert "Abdel Fattah al-Sisi" in got and "Abdel Fattah" not in got
+    assert "Michel Barnier" in got
+    sisi = [m for m in ctx.mentions if m.text == "Sisi"]
+    assert len(sisi) == 1 and label(ctx, sisi[0].iri) == "Abdel Fattah al-Sisi"

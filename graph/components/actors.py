@@ -215,6 +215,8 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
     verbs = {(h.tok_start, h.tok_end, h.key): h for kind in ("verb", "to_listener") for h in speech_hits(ctx, sent, kind)}
     for h in sorted(verbs.values(), key=lambda h: (h.tok_start, h.tok_end)):
         b = h.tok_start
+        if b - 1 > sent.span.start and sent.tokens.lower[b - 1] in {"has", "had", "have"}:
+            b -= 1  # "Michel Barnier has said"
         apposed = _apposed_name(doc, sent, b, taken)  # "Russia's envoy in Vienna, Mikhail Ulyanov, said"
         a, b = apposed if apposed else (b, b)
         while not apposed and a > sent.span.start and b - a < 3 and is_name_token(doc[a - 1].text) and a - 1 not in taken:
@@ -371,7 +373,9 @@ def _surnames(ctx: ArticleContext) -> None:
     short: dict[str, str] = {}
     for iri, m in people.items():
         parts = m.text.split()
-        for p in {parts[0], parts[-1]}:
+        tail = parts[-1].split("-", 1)  # "al-Sisi" is "Sisi" again later
+        forms = {parts[0], parts[-1]} | ({tail[1]} if len(tail) == 2 and tail[0].islower() else set())
+        for p in forms:
             short[p] = iri if p not in short else ""
     # two letters only for a name-shaped word that is no English word ("Li", "Wu"; not "He", "So")
     short = {k: v for k, v in short.items() if v and (len(k) > 2 or (k.istitle() and k.lower() not in STOP_WORDS))}

@@ -92,6 +92,10 @@ def name_end(doc, b: int, end: int, taken: set[int], particles: set[str]) -> int
         if words and k > j and k < end and is_name_token(doc[k].text):
             j = k
             continue
+        if words and k == j + 1 and k + 1 < end and doc[k].text == "-" and not doc[j].whitespace_ \
+                and not doc[k].whitespace_ and is_name_token(doc[k + 1].text):
+            j, words = k + 2, words + 1  # "Abdel Fattah al-Sisi": a particle joined by a hyphen
+            continue
         break
     return j
 
