@@ -549,6 +549,18 @@ def test_transcript_turns_of_people_in_the_story_are_quotes_and_presenters_are_n
     assert "Chile" in got["The door is still open for a fair deal"] and "official" in got["The door is still open for a fair deal"]
 
 
+def test_a_titled_turn_label_is_an_interviewee_and_a_byline_label_is_the_outlets_reporter():
+    text = ("MARA QUINN: Trade talks between Canada and Chile have stalled.\n\n"
+            "LEO PARK, BYLINE: Leo Park reported from Santiago, where the talks stalled on Sunday.\n\n"
+            "TOMAS REYES, Chilean deputy trade minister (through interpreter): We need more time to study it.\n\n"
+            "PARK: Officials will meet again next month.")
+    ctx, qs = facts(text, "statement", published="2023-10-30")
+    got = speakers_by_quote(ctx, qs)
+    assert got == {"We need more time to study it": "Tomas Reyes"}
+    reyes = next(e for e in ctx.entities.values() if e.label == "Tomas Reyes")
+    assert reyes.title == "Chilean deputy trade minister" and label(ctx, reyes.affiliation) == "Chile"
+
+
 def test_unknown_organizations_by_their_head_noun_act_in_their_own_name():
     text = ("Canada and Chile resumed trade talks in Ottawa on Monday.\n"
             "The Canadian Chamber of Commerce urged both governments to finish quickly.\n"
