@@ -155,3 +155,10 @@ def test_a_hyphenated_particle_ends_a_name_and_has_said_names_its_speaker():
     assert "Michel Barnier" in got
     sisi = [m for m in ctx.mentions if m.text == "Sisi"]
     assert len(sisi) == 1 and label(ctx, sisi[0].iri) == "Abdel Fattah al-Sisi"
+
+
+def test_people_after_a_plural_office_keep_the_country_written_after_them():
+    ctx = extracted("The INB's Co-Chairs, Precious Matsoso of South Africa and Roland Driece of the Netherlands, said "
+                    "progress had been made.")
+    got = people(ctx)
+    assert got["Precious Matsoso"] == ("Co-Chair", "South Africa") and got["Roland Driece"] == ("Co-Chair", "Netherlands")

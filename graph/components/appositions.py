@@ -84,8 +84,9 @@ def people_before_offices(ctx: ArticleContext, sent, taken: set[int], known: dic
 
 def people_after_plural_offices(ctx: ArticleContext, sent, taken: set[int], known: dict[str, str]) -> None:
     """Several people after one plural office: "the two deputy foreign ministers, Takeo Mori and Igor
-    Morgulov,", "Foreign Ministers Wang Yi and Sergey Lavrov".  Each name has two or three words; each
-    person holds the office (with the lowercase words written before it), no side is guessed."""
+    Morgulov,", "Foreign Ministers Wang Yi and Sergey Lavrov", "the Co-Chairs, Precious Matsoso of South
+    Africa and Roland Driece of the Netherlands".  Each name has two or three words; each person holds the
+    office (with the lowercase words written before it) and the country written after "of", if any."""
     doc, end = sent.span.doc, sent.span.end
     lex = ctx.lexicon
     particles = set(lex.rules.data("names.json")["particles"])
@@ -94,12 +95,18 @@ def people_after_plural_offices(ctx: ArticleContext, sent, taken: set[int], know
         m0 = lowercase_before(doc, a, max(sent.span.start, a - 2), LEADS | {"and", "of", "to", "two", "three", "both"})
         office = f"{doc[m0:a].text} {title}" if m0 < a else title
         i = b + 1 if b < end and doc[b].text == "," else b
-        names: list[tuple[int, int]] = []
+        names: list[tuple[int, int, str | None]] = []
+        countries = {m.tok_start: m for m in ctx.mentions_in(sent) if m.type == "Country"}
         while i < end:
             j = name_end(doc, i, end, taken, particles)
             if j - i < 2 or any(t.lower_ in institution_words() for t in doc[i:j]):
                 break
-            names.append((i, j))
+            side = None
+            k = j + 1 + (j + 1 < end and doc[j + 1].lower_ == "the")
+            if j < end and doc[j].lower_ == "of" and k in countries:  # "Precious Matsoso of South Africa"
+                side, y = countries[k].iri, countries[k].tok_end
+            names.append((i, j, side))
+            j = y if side else j
             if j < end and doc[j].lower_ == "and":
                 i = j + 1
             elif j + 1 < end and doc[j].text == "," and doc[j + 1].lower_ != "and" and is_name_token(doc[j + 1].text):
@@ -110,9 +117,10 @@ def people_after_plural_offices(ctx: ArticleContext, sent, taken: set[int], know
                 break
         if len(names) < 2:
             continue
-        for x, y in names:
+        for x, y, side in names:
             name = doc[x:y].text
-            add(ctx, NewEntity(known.get(name) or mint("person", name), "Person", name, title=office), sent, x, y, "person")
+            add(ctx, NewEntity(known.get(name) or mint("person", name), "Person", name, title=office, affiliation=side,
+                               country=side), sent, x, y, "person")
             taken |= set(range(x, y))
 
 
