@@ -419,3 +419,14 @@ def test_reviews_of_an_imf_programme_are_its_rounds():
     # outside such talks a review is no round
     assert rounds("Japan and China held talks in Tokyo on Monday. They agreed to a fourth review of the pact.",
                   "2024-12-25") == []
+
+
+def test_a_go_between_is_no_party_of_the_talks():
+    text = ("OSLO -- The Philippine government and the National Democratic Front (NDF) wrapped up the first round of "
+            "peace talks on Friday. The round, brokered by Norway, was held in Oslo. Norway said it would keep "
+            "hosting the talks, and Norwegian diplomats praised both sides. The NDF welcomed the outcome.")
+    assert negotiation(text, "2016-08-26") == "Philippines–NDF peace talks"
+    text = ("Serbian and Kosovar leaders met for EU-facilitated talks in Brussels on Monday. The EU said the talks "
+            "were useful, and the EU will host another round in March. Serbia said any deal must be Serbian-led. "
+            "Kosovo agreed.")
+    assert negotiation(text, "2023-02-28") == "Kosovo–Serbia talks"  # "Serbian-led" is a party's own lead

@@ -189,6 +189,9 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
             seen[m.iri] = min(seen.get(m.iri, (m.sentence, m.start)), (m.sentence, m.start))
     if not talk or len(counts) < 2:
         return
+    brokers = _mediators(ctx)
+    if len(set(counts) - brokers) >= 2:  # "brokered by Norway", "U.N.-led talks": the go-between is no party
+        counts = {i: n for i, n in counts.items() if i not in brokers}
     top = sorted(counts, key=lambda i: (-counts[i], seen[i]))[:2]  # a tie goes to the party named first
     labels = sorted(ctx.entity(i).label for i in top)  # the IRI: the same in any order
     names = [_short(ctx, i) for i in sorted(top, key=lambda i: _name_rank(ctx, i))]
@@ -208,6 +211,27 @@ def _unnamed_negotiation(ctx: ArticleContext) -> None:
     ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
     ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
     ctx.negotiation = iri
+
+
+def _mediators(ctx: ArticleContext) -> set[str]:
+    """Countries and bodies the article names as go-betweens: "brokered by Norway", "the U.N.-led talks",
+    "under the auspices of the African Union" (``mediator_cues`` and ``mediator_suffixes`` of negotiation.json)."""
+    data = ctx.lexicon.rules.data("negotiation.json")
+    cues = [c.split() for c in data.get("mediator_cues", [])]
+    suffixes = set(data.get("mediator_suffixes", []))  # "Syrian-led" (a demonym) is the parties' own lead
+    talks = {w.lower() for w in data["talk_nouns"] + data["round_nouns"]}
+    out = set()
+    for m in ctx.mentions:
+        if m.type not in {"Country", "Organization"}:
+            continue
+        low = ctx.sentences[m.sentence].tokens.lower
+        before = [w for w in low[max(0, m.tok_start - 5):m.tok_start] if w != "the"]
+        after = low[m.tok_end:m.tok_end + 3]
+        led = after[1:2] == ["led"] and after[2:] and after[2] in talks  # "AU-led talks", not "U.S.-led coalition"
+        if any(before[-len(c):] == c for c in cues) or (m.reading != "demonym" and after[:1] == ["-"]
+                                                         and (after[1:2] and after[1] in suffixes or led)):
+            out.add(m.iri)
+    return out
 
 
 def _short(ctx: ArticleContext, iri: str) -> str:
