@@ -200,9 +200,27 @@ def _is_date_or_ordinal(text: str, a: int, b: int) -> bool:
     return bool(re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$", before))
 
 
+def _trigger(g: Grammar) -> re.Pattern:
+    """What every quantity contains: a digit, a number word, a scale, a multiplier or a fraction word.
+
+    Why: most sentences have no figure; one search for this lets them skip
+    the dozen money, percent, ratio, count and measure patterns.
+    """
+    hit = _TRIGGERS.get(id(g))
+    if hit is None or hit[0] is not g:
+        words = sorted({*g.units, *g.multipliers, *g.fractions, *g.scales}, key=len, reverse=True)
+        hit = _TRIGGERS[id(g)] = (g, re.compile(r"\d|fold\b|\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE))
+    return hit[1]
+
+
+_TRIGGERS: dict[int, tuple[Grammar, re.Pattern]] = {}
+
+
 def find_quantities(text: str, rules: Rules) -> list[Quantity]:
     """All quantities in ``text`` (a sentence), non-overlapping, in text order."""
     g = grammar(rules)
+    if not _trigger(g).search(text):
+        return []
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
