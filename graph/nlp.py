@@ -157,11 +157,13 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for (base, seg), doc in zip(paras, nlp.pipe(seg for _, seg in paras)):
         toks = Tokens(doc)
-        for sent in _opening_quotes(_merge_abbrev(doc), toks):
-            stripped = sent.text.strip()
+        toks._doc_text = seg  # spaCy keeps the text it was given: ``doc.text`` would join every token again
+        for sent in _opening_quotes(_merge_abbrev(doc, toks), toks):
+            raw = toks.doc_text[sent.start_char:sent.end_char]  # ``sent.text``, without building every token
+            stripped = raw.strip()
             if not stripped or not re.search(r"\w", stripped):
                 continue
-            lead = len(sent.text) - len(sent.text.lstrip())
+            lead = len(raw) - len(raw.lstrip())
             start = base + sent.start_char + lead
             out.append(Sentence(index=len(out), start=start, end=start + len(stripped), text=stripped, span=sent, base=base, tokens=toks))
     return out
@@ -178,15 +180,16 @@ def _sents(doc: Doc) -> list[Span]:
     return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])]
 
 
-def _merge_abbrev(doc: Doc) -> list[Span]:
+def _merge_abbrev(doc: Doc, toks: Tokens) -> list[Span]:
     """Sentencizer splits after "U.S." and "Feb."; re-join when the next word is not a sentence start."""
     sents = _sents(doc)
     merged: list[Span] = []
     for s in sents:
         if merged:
             prev = merged[-1]
-            nxt = s[0].text
-            if _ABBREV.search(prev.text.rstrip()) and (nxt[:1].islower() or nxt[:1].isdigit() or prev[-1].text in {"U.S.", "U.K.", "U.N."} and nxt[:1].isupper() and len(s) > 0 and _continues(prev, s)):
+            nxt = toks.text[s.start]
+            tail = toks.doc_text[toks.idx[max(prev.start, prev.end - 3)]:toks.end_char(prev.end - 1)]  # its last words
+            if _ABBREV.search(tail) and (nxt[:1].islower() or nxt[:1].isdigit() or prev[-1].text in {"U.S.", "U.K.", "U.N."} and nxt[:1].isupper() and len(s) > 0 and _continues(prev, s)):
                 merged[-1] = doc[prev.start:s.end]
                 continue
         merged.append(s)
