@@ -124,12 +124,15 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
     doc = sent.span.doc
     _, locative, channels = _shape_words()
     i = b
-    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in time_words() or doc[i].text in QUOTES):
-        i += 1  # "agreed on Tuesday that Tokyo will ...": the date is not the topic
+    while i < sent.span.end and (doc[i].lower_ in SKIP_LEAD or doc[i].lower_ in time_words() or doc[i].text in QUOTES
+                                 or doc[i].lower_ in TIME_LEADS and i + 1 < sent.span.end
+                                 and doc[i + 1].lower_ in time_words()):
+        i += 1  # "agreed on Tuesday that Tokyo will ...", "proposed last month that …": the date is not the topic
     if i + 1 < sent.span.end and doc[i].lower_ in POSITION_NOUNS and doc[i + 1].lower_ == "that":
         i += 2  # "stuck to its position that …": the that-clause is the topic
     if i < sent.span.end and doc[i].lower_ in locative:
         return []  # "staged a protest near the hotel": a place, not what the protest is about
+    clause = any(doc[k].lower_ == "that" for k in range(b, i))  # "proposed that the two governments sign …"
     words: list[Token] = []
     quoted = False
     while i < sent.span.end and len(words) < 2 * MAX_TOPIC:
@@ -151,7 +154,9 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
             break
         if words and i in stops and doc[i - 1].lower_ not in {"to", "'s", "’s"} | DETERMINERS and not _actor_span(words, actors) \
                 and not _noun_head(sent, i):
-            break  # another clause's verb (not the verb of "to …" or of a clause's subject)
+            if not clause:
+                break  # another clause's verb (not the verb of "to …" or of a clause's subject)
+            clause = False  # the that-clause's own verb: "that the two governments sign a separate arrangement"
         if words and _channel(doc, i, sent, channels):
             break  # "… in a statement"
         if words and t.lower_ == "as" and words[-1].lower_ not in AS_KEEPS and doc[i + 1:i + 2].text.lower() != "well":

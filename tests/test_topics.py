@@ -120,3 +120,9 @@ def test_a_particle_or_pronoun_alone_is_no_topic_but_a_figure_is():
                   "Organised labour came down from its demand but insisted that it would not go below N250,000.")
     assert not any(topic in {"off", "it"} for _, _, topic in got)
     assert any("N250,000" in topic for _, _, topic in got)
+
+
+def test_a_that_clause_after_a_date_is_the_topic_with_its_own_verb():
+    got = stances("Seoul proposed last month that the two governments sign a separate arrangement to pay the workers.")
+    assert {(a, s) for a, s, _ in got} == {("South Korea", "propose")}
+    assert any("separate arrangement to pay the workers" in topic for _, _, topic in got)
