@@ -38,6 +38,7 @@ TRAILING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with"
             "under", "through", "into", "over", "about", "outright", "flatly", "firmly", "entirely", "completely", "again",
             "now", "too", "also", "publicly", "formally", "immediately"}
 AS_KEEPS = {"much", "many", "soon", "long", "far", "high", "well", "such", "same", "low", "little", "few", "twice", "times", "half"}
+REASONS = {"grounds", "because", "since", "citing"}  # what follows gives a reason, not the object
 TIME_LEADS = {"on", "last", "this", "next", "earlier", "later"}
 VERB_GROUP = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
               "must", "did", "does", "do", "said", "says"}  # "opposes the measures and has called a strike": a new verb
@@ -132,7 +133,13 @@ def _object_tokens(sent: Sentence, b: int, stops: frozenset[int], actors: list[t
         i += 2  # "stuck to its position that …": the that-clause is the topic
     if i < sent.span.end and doc[i].lower_ in locative:
         return []  # "staged a protest near the hotel": a place, not what the protest is about
-    clause = any(doc[k].lower_ == "that" for k in range(b, i))  # "proposed that the two governments sign …"
+    if i < sent.span.end and doc[i].lower_ in REASONS:
+        return []  # "a request Seoul has refused on the grounds that …": a reason, not what was refused
+    clause = any(doc[k].lower_ == "that" for k in range(b - 1, i))  # "proposed that the two governments sign …"
+    ahead = next((y for x, y in actors if x == i), None)
+    if not clause and i == b and ahead is not None and ahead < sent.span.end \
+            and doc[ahead].lower_ in VERB_GROUP - {"said", "says"}:
+        return []  # "a request Seoul has refused": a relative clause, not what was requested
     words: list[Token] = []
     quoted = False
     while i < sent.span.end and len(words) < 2 * MAX_TOPIC:

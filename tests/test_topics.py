@@ -126,3 +126,10 @@ def test_a_that_clause_after_a_date_is_the_topic_with_its_own_verb():
     got = stances("Seoul proposed last month that the two governments sign a separate arrangement to pay the workers.")
     assert {(a, s) for a, s, _ in got} == {("South Korea", "propose")}
     assert any("separate arrangement to pay the workers" in topic for _, _, topic in got)
+
+
+def test_a_request_refused_on_grounds_is_what_was_requested():
+    got = stances("Washington has pressed Seoul to shoulder part of the cost of rotating strategic assets, a request "
+                  "Seoul has refused on the grounds that it falls outside the scope of the agreement.")
+    assert ("South Korea", "reject", "shoulder part of the cost of rotating strategic assets") in got
+    assert not any("grounds" in topic or topic == "Seoul has" for _, _, topic in got)
