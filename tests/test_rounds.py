@@ -430,3 +430,13 @@ def test_a_go_between_is_no_party_of_the_talks():
             "were useful, and the EU will host another round in March. Serbia said any deal must be Serbian-led. "
             "Kosovo agreed.")
     assert negotiation(text, "2023-02-28") == "Kosovo–Serbia talks"  # "Serbian-led" is a party's own lead
+
+
+def test_a_rounds_own_days_its_venue_with_a_particle_and_the_edition_under_negotiation():
+    text = ("South Korea and the United States reached the deal Thursday at the end of the eighth round of "
+            "negotiations, which ran from Tuesday to Thursday at the Palais des Nations.")
+    assert rounds(text, "2024-10-04") == [{"ordinal": 8, "status": "concluded", "venue": "palais-des-nations",
+                                           "startDate": "2024-10-01", "endDate": "2024-10-03"}]
+    text = ("South Korea and the United States on Friday signed the 10th Special Measures Agreement after talks in "
+            "Seoul. Officials said talks on the 11th SMA could begin this year. The 11th SMA will need new rules.")
+    assert negotiation(text, "2019-03-09") == "10th Special Measures Agreement negotiation"

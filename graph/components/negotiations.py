@@ -37,14 +37,18 @@ def _choose_agreement(ctx: ArticleContext):
     ref = ctx.lexicon.reference
     parties = {m.iri for m in ctx.mentions if m.type in {"Country", "Organization"}}
     scores: dict[str, int] = {}
+    first: dict[str, int] = {}
     for m in ctx.mentions:
         if m.reading == "agreement":
             ent = ref.get(m.iri)
             base = ref.get(ent.edition_of) if ent.edition_of else ent
             if not base.parties or set(base.parties) & parties:
                 scores[m.iri] = scores.get(m.iri, 0) + 1
+                first[m.iri] = min(first.get(m.iri, m.start), m.start)
     if scores:
-        best = max(sorted(scores), key=lambda i: (len(set(ref.get(i).parties) & parties), scores[i]))
+        day = _published_day(ctx)  # on a tie: the edition under negotiation at publication, then the one named first
+        best = max(sorted(scores), key=lambda i: (len(set(ref.get(i).parties) & parties), scores[i],
+                                                  _negotiating(ref.get(i), day), -first[i]))
         ctx.mentions = [m for m in ctx.mentions if m.reading != "agreement" or m.iri == best]
         return ref.get(best)
     ctx.mentions = [m for m in ctx.mentions if m.reading != "agreement"]
@@ -119,11 +123,11 @@ def _edition(ctx: ArticleContext, agreement):
     for m in _edition_pattern((agreement.label, *agreement.aliases)).finditer(ctx.cleaned.text):
         n, first = named.get(m.group(1), (0, -m.start()))
         named[m.group(1)] = (n + 1, first)
-    # the edition named most; on a tie the one under negotiation at publication, then the first named
-    # ("the 12th SMA … replaces the 11th SMA" is about the 12th)
+    # the named edition under negotiation at publication ("signed the 10th SMA … talks on the 11th SMA could
+    # begin" in March 2019), else the one named most, then the first named ("the 12th SMA … replaces the 11th")
     told = [e for e in editions if str(e.edition) in named]
     if told:
-        return _under_way(ctx, max(told, key=lambda e: (named[str(e.edition)][0], current(e), named[str(e.edition)][1])))
+        return _under_way(ctx, max(told, key=lambda e: (current(e), named[str(e.edition)][0], named[str(e.edition)][1])))
     return next((e for e in editions if current(e)), None)
 
 
@@ -359,7 +363,8 @@ def _without_trailing_time(name: str) -> str:
 
 # "at the Korea National Diplomatic Academy", "at the Office of the U.S. Trade Representative"
 UNKNOWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*){0,2}"
-                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*[\w'’](?:\s+[A-Z][\w.'’]*[\w'’]){0,3})?)")
+                           r"(?:\s+(?:of|des|de|du|del|della|di|la|le)\s+(?:the\s+)?[A-Z][\w.'’]*[\w'’]"
+                           r"(?:\s+[A-Z][\w.'’]*[\w'’]){0,3})?)")  # "the Palais des Nations"
 OWNER = re.compile(r"^[A-Z][\w.]*['’]s\s+(?=[A-Z])")  # "GM's Renaissance Center": the owner is not the venue's name
 
 
@@ -514,6 +519,9 @@ def rounds(ctx: ArticleContext) -> None:
             # "The third round was held in July, while the fifth is set for December": the noun's own clause first
             nearest = min(precise, key=lambda t: (crosses_clause(sent.text, t.start, h.start - sent.start),
                                                   abs(t.start - (h.start - sent.start)))) if precise else None
+            own = [t for t in precise if t.start > h.start - sent.start and OWN_SPAN.search(sent.text[h.end - sent.start:t.start])
+                   and _span_end(sent.text, t, times) is not None]
+            nearest = own[0] if own else nearest  # "the eighth round, which ran from Tuesday to Thursday": its own days
             joined = [t for t in times if nearest is not None and t.end <= nearest.start and t.date.precision == "day"
                       and nearest.date.precision == "day" and SPAN_JOIN.match(sent.text[t.end:nearest.start])
                       and 0 < (nearest.date.first_day() - t.date.first_day()).days <= 7]
@@ -556,6 +564,8 @@ def rounds(ctx: ArticleContext) -> None:
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
 
 
+# "the eighth round of negotiations, which ran from Tuesday to Thursday": a relative clause giving the noun's days
+OWN_SPAN = re.compile(r"^[^.;]{0,40},\s+(?:which|that)\s+(?:ran|lasted|was\s+held|were\s+held|took\s+place|continued)\s+from\s+$")
 # "…, the IMF said late on Tuesday": the day of the statement, not of the meeting
 SAID_WHEN = re.compile(r"\b(?:said|announced|confirmed|reported)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
 SESSION_KEY = "CUE:round"  # a session noun reads as the round noun's lexicon entry
