@@ -37,7 +37,8 @@ class Quantity:
     inherits: int | None = None  # index of the figure whose role this one shares ("to A from B")
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
+    """A regex alternation of ``words`` taken literally, longest first (so "US dollars" wins over "US")."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -103,28 +104,28 @@ def _compile(rules: Rules) -> Grammar:
     for row in rules.table("count_units.jsonl"):
         for n in row["nouns"]:
             count_nouns[n.lower()] = (row["unit"], row.get("subject"))
-    word = _alt(units)
+    word = alternation(units)
     word_num = rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}|thousand\b))*"  # "twenty-eight thousand five hundred"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     point = rf"(?:{word_num}|\d+)[\s-]+point[\s-]+(?:\d+|(?:{word})(?:[\s-]+(?:{word}))*)"
     number = rf"(?P<num>{point}|{digits}|{word_num})"
-    scale = rf"(?:[\s-]*(?P<scale>{_alt(scales)})\b)?"
-    sym = _alt(symbols)
-    cur_words = _alt([*words, *subunits])
+    scale = rf"(?:[\s-]*(?P<scale>{alternation(scales)})\b)?"
+    sym = alternation(symbols)
+    cur_words = alternation([*words, *subunits])
     lb = r"(?<![\w.$€£¥₩])"
-    markers = _alt(marks) or r"(?!)"
+    markers = alternation(marks) or r"(?!)"
     money = [rf"{lb}(?P<sym>{sym})\s?{number}{scale}(?:\s*(?P<marker>{markers})|\s+(?P<win>in\s+)?(?P<w1>(?i:{cur_words}))\b)?",
              rf"{lb}{number}{scale}[\s-]+(?:of\s+)?(?P<w2>{cur_words})\b"]
     percent = rf"{lb}{number}\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
-    mult = _alt(nums["multipliers"])
-    frac = _alt(nums["fractions"])
+    mult = alternation(nums["multipliers"])
+    frac = alternation(nums["fractions"])
     ratio = (rf"{lb}(?:(?P<hnum>\d+|{word})\s+and\s+a\s+half[\s-]+(?:times|fold)\b"  # "one and a half times"
              rf"|(?P<fnum>{word}|a|one|\d+)[\s-]+(?P<frac>{frac})\b(?![\s-]+(?:century|round|quarter))"
              rf"|(?P<tnum>{number})[\s-]*(?:times|fold)\b(?P<after>\s+\w+)?"
              rf"|(?<!first\s)(?<!second\s)(?<!latter\s)(?<!final\s)\b(?P<mult>{mult})\b)")  # not "the second half of the year"
-    nouns = _alt(count_nouns)
+    nouns = alternation(count_nouns)
     mods = nums["count_modifiers"]
-    mod = rf"(?:{_alt(mods['words'])})\b|[a-z][a-z-]*(?:{_alt(mods['endings'])})\b"
+    mod = rf"(?:{alternation(mods['words'])})\b|[a-z][a-z-]*(?:{alternation(mods['endings'])})\b"
     count = rf"{lb}{number}(?P<mods>(?:\s+(?!(?:{nouns})\b)(?:[A-Z][\w.'-]*|{mod})){{0,3}})\s+(?P<noun>{nouns})\b"
     forms: dict[str, tuple[str, int]] = {}  # unit words (any case) and abbreviations (as written)
     written: list[str] = []
@@ -133,9 +134,9 @@ def _compile(rules: Rules) -> Grammar:
         forms.update({a: (row["unit"], 1) for a in row["abbreviations"]})
         forms.update({a: (row["unit"], int(f)) for a, f in row["scaled"].items()})
         written += [*row["abbreviations"], *row["scaled"]]
-    measures = (re.compile(rf"{lb}{number}{scale}[\s-]*(?:of\s+)?(?P<mu>{_alt([f for f in forms if f not in written])})\b",
+    measures = (re.compile(rf"{lb}{number}{scale}[\s-]*(?:of\s+)?(?P<mu>{alternation([f for f in forms if f not in written])})\b",
                            re.IGNORECASE),
-                re.compile(rf"{lb}(?i:{number}{scale})[\s-]?(?P<mu>{_alt(written)})\b"))
+                re.compile(rf"{lb}(?i:{number}{scale})[\s-]?(?P<mu>{alternation(written)})\b"))
     flags = re.IGNORECASE
     return Grammar(re.compile(number, flags), [re.compile(m, re.IGNORECASE if i else 0) for i, m in enumerate(money)], re.compile(percent, flags), re.compile(ratio, flags),
                    re.compile(count), units, {k.lower(): v for k, v in scales.items()}, nums["fractions"],
@@ -208,8 +209,8 @@ def _trigger(g: Grammar) -> re.Pattern:
     """
     hit = _TRIGGERS.get(id(g))
     if hit is None or hit[0] is not g:
-        words = sorted({*g.units, *g.multipliers, *g.fractions, *g.scales}, key=len, reverse=True)
-        hit = _TRIGGERS[id(g)] = (g, re.compile(r"\d|fold\b|\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE))
+        words = alternation({*g.units, *g.multipliers, *g.fractions, *g.scales})
+        hit = _TRIGGERS[id(g)] = (g, re.compile(rf"\d|fold\b|\b(?:{words})\b", re.IGNORECASE))
     return hit[1]
 
 

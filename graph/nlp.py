@@ -41,9 +41,9 @@ class Tokens:
 
     __slots__ = ("doc", "_doc_text", "_text", "_lower", "_idx", "_punct", "_alpha")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self._doc_text: str | None = None
+        self._doc_text: str | None = text  # the text the doc was made from, when the caller has it
         self._text: list[str] | None = None
         self._lower: list[str] | None = None
         self._idx: list[int] | None = None
@@ -156,8 +156,7 @@ def sentences(text: str) -> list[Sentence]:
     paras = _paragraphs(text)
     out: list[Sentence] = []
     for (base, seg), doc in zip(paras, nlp.pipe(seg for _, seg in paras)):
-        toks = Tokens(doc)
-        toks._doc_text = seg  # spaCy keeps the text it was given: ``doc.text`` would join every token again
+        toks = Tokens(doc, seg)  # spaCy keeps the text it was given: ``doc.text`` would join every token again
         for sent in _opening_quotes(_merge_abbrev(doc, toks), toks):
             raw = toks.doc_text[sent.start_char:sent.end_char]  # ``sent.text``, without building every token
             stripped = raw.strip()

@@ -303,8 +303,10 @@ def _coordinated(words: list[Token]) -> list[list[Token]]:
 
 
 def _meaningful(words: list[Token]) -> bool:
-    if not words or not any(t.is_alpha and len(t.text) > 2 and t.lower_ not in STOP_WORDS for t in words) and not (
-            any(t.is_alpha and len(t.text) > 2 for t in words) and any(c.isdigit() for t in words for c in t.text)):
+    wordy = [t for t in words if t.is_alpha and len(t.text) > 2]
+    content = any(t.lower_ not in STOP_WORDS for t in wordy)
+    figure = bool(wordy) and any(c.isdigit() for t in words for c in t.text)
+    if not (content or figure):
         return False  # "signs off", "it": a particle or a pronoun alone is no topic ("not go below N250,000" is)
     # "the proposal on Monday": the noun's "topic" would be only the date
     return not all(t.lower_ in time_words() or t.lower_ in TIME_LEADS or t.like_num for t in words)

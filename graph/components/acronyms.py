@@ -75,20 +75,18 @@ def _back_references(ctx: ArticleContext) -> None:
     has that head noun.  A head two bodies share refers to neither; "the union of …" is no back-reference."""
     named = {m.iri for m in ctx.mentions if m.type in BODIES}
     heads: dict[str, set[str]] = {}
+    like: dict[str, set[str]] = {}  # "the union" after "United Auto Workers"
     for iri in named:
         ent = ctx.entity(iri)
         label = re.sub(r"\s*\([^()]*\)$", "", ent.label).split()
         words = [w for w in label if w in head_words()]
         if words:
             heads.setdefault(words[-1], set()).add(iri)
-        for word, lasts in _union_like().items():  # "the union" after "United Auto Workers"
+        for word, lasts in _union_like().items():
             if label and label[-1] in lasts:
-                heads.setdefault("~" + word, set()).add(iri)
-    for word in _union_like():
-        if word in heads or "~" + word not in heads:
-            heads.pop("~" + word, None)
-        else:
-            heads[word] = heads.pop("~" + word)  # a body named with the head itself comes first
+                like.setdefault(word, set()).add(iri)
+    for word, iris in like.items():
+        heads.setdefault(word, iris)  # a body named with the head itself comes first
     if not heads:
         return
     lower = back_reference_heads()

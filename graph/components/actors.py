@@ -163,15 +163,18 @@ def _the_government(ctx: ArticleContext, sent, h, taken: set[int]) -> None:
     if here:  # "a South Korean official said the government …": the country named before it in the sentence
         country = max(here, key=lambda m: m.tok_end).iri
     else:
-        counts = country_counts(ctx)
-        country = _named_government(ctx, sent.index) or (
-            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ctx.home_country)
+        country = _named_government(ctx, sent.index) or _most_mentioned(ctx) or ctx.home_country
     if country is None:
         return
     ctx.mentions.append(Mention(country, "Country", h.text, sent.base + doc[h.tok_start].idx,
                                 sent.base + doc[h.tok_end - 1].idx + len(doc[h.tok_end - 1].text), sent.index,
                                 h.tok_start, h.tok_end, reading="actor"))
     taken |= set(range(h.tok_start, h.tok_end))
+
+
+def _most_mentioned(ctx: ArticleContext) -> str | None:
+    counts = country_counts(ctx)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
 
 
 def _named_government(ctx: ArticleContext, upto: int) -> str | None:

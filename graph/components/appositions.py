@@ -32,6 +32,7 @@ def people_before_offices(ctx: ArticleContext, sent, taken: set[int], known: dic
     matches as (first token, end token, title), ``taken`` the tokens other rules have read."""
     doc, start = sent.span.doc, sent.span.start
     particles = set(ctx.lexicon.rules.data("names.json")["particles"])
+    honorifics = set(ctx.lexicon.rules.data("names.json")["honorifics"])
     mentions = ctx.mentions_in(sent)
     inside = {i: m for m in mentions if m.type in SIDES or m.reading == "demonym" for i in range(m.tok_start, m.tok_end)}
     in_office = {i for a, b, _ in offices for i in range(a, b)}
@@ -51,7 +52,6 @@ def people_before_offices(ctx: ArticleContext, sent, taken: set[int], known: dic
             continue  # nothing name-shaped, or the tail of a longer capitalized phrase ("the Army Staff")
         if n - 2 >= start and doc[n - 1].lower_ == "by" and doc[n - 2].lower_ in LED_BY_VERBS:
             continue  # "led by Name, title …": the led-by rule reads the whole title
-        honorifics = ctx.lexicon.rules.data("names.json")["honorifics"]
         while n < c - 1 and doc[n].text in honorifics:
             n += 1  # "Dr Johann Malawana, chair of …": the style is not the name
         words = [t.text for t in doc[n:c]]

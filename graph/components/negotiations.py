@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ...ontology.rules import load_rules
 from ..context import ArticleContext, Hit, component
+from ..amounts import alternation
 from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact
@@ -108,8 +109,7 @@ def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
 @lru_cache(maxsize=256)
 def _edition_pattern(forms: tuple[str, ...]) -> re.Pattern:
     """ "11th SMA", "10th Special Measures Agreement": an ordinal (group 1) before one of an agreement's names."""
-    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(\d+)(?:st|nd|rd|th)\s+(?:{names})\b")
+    return re.compile(rf"\b(\d+)(?:st|nd|rd|th)\s+(?:{alternation(forms)})\b")
 
 
 def _edition(ctx: ArticleContext, agreement):
@@ -458,15 +458,15 @@ def rounds(ctx: ArticleContext) -> None:
     firsts: set[str] = set()  # rounds known only from when the talks began: not the meeting an article reports
     for sent in ctx.sentences:
         hits = ctx.hits(sent, "cue")
-        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])] \
-            + _session_hits(ctx, sent)
+        session = _session_hits(ctx, sent)  # "the fourth review of its programme": no "round of talks" needed
+        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])] + session
         talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key])]
         families = {f for h in hits for f, _ in ctx.lexicon.cue_values[h.key]}
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
         talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
-        candidates = [(h, "round") for h in round_hits if not _dateless(sent, h) and (
-            h.key == SESSION_KEY and h.text.lower() in ctx.session_nouns or not _other_rounds(sent, h, talk_starts))]  # "the fourth review of its programme"
+        candidates = [(h, "round") for h in round_hits
+                      if not _dateless(sent, h) and (h in session or not _other_rounds(sent, h, talk_starts))]
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
         candidates += [(h, "round") for h in talk_hits if not round_hits and (
             ordinal_before(ctx, sent, h.tok_start) is not None  # "the 118th meeting"
@@ -649,15 +649,14 @@ def _better_date(key: str, old, new, props: dict, published) -> bool:
 
 @lru_cache(maxsize=1)
 def _DATELESS() -> re.Pattern:
-    cues = "|".join(re.escape(c) for c in sorted(load_rules().data("negotiation.json")["dateless_cues"], key=len, reverse=True))
+    cues = alternation(load_rules().data("negotiation.json")["dateless_cues"])
     return re.compile(rf"\b(?:{cues})\b[^.;:]{{0,40}}\bfor\s+(?:(?:a|an|the|any|another|further|new)\s+)?(?:[\w-]+\s+)?$",
                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _DATELESS_AFTER() -> re.Pattern:
-    cues = "|".join(re.escape(c) for c in sorted(load_rules().data("negotiation.json")["dateless_after_cues"], key=len,
-                                                  reverse=True))
+    cues = alternation(load_rules().data("negotiation.json")["dateless_after_cues"])
     return re.compile(rf"^[^.;:]{{0,12}}(?:,\s*)?(?:{cues})\b", re.IGNORECASE)
 
 

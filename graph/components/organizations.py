@@ -29,6 +29,7 @@ from .people import country_before
 WORD = r"(?:[A-Z][\w.'’&-]*|of|for|and|the|de|du|des)"
 RUN = re.compile(rf"(?<![\w.])(?:The\s+)?([A-Z][\w.'’&-]*(?:\s+{WORD})*)")
 POSSESSIVE = re.compile(r"['’]s\s+")
+VENUE_LEAD = r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$"  # "held at the Korea Institute …": the name is a venue
 OWNER_ACRONYM = re.compile(r"^[A-Z]{2,6}['’]s$")  # "UAW's", "GM's" (not "People's" in "People's Liberation Army")
 REPLACEABLE = {"demonym", "group", "actor", "body", "place"}
 
@@ -131,7 +132,7 @@ def _place_country(ctx: ArticleContext, inside: list[Mention]) -> str | None:
     for x in inside:
         if x.type == "Place":
             place = ctx.entity(x.iri)
-            if place is not None and getattr(place, "country", None):
+            if place is not None and place.country:
                 return place.country
     return None
 
@@ -148,7 +149,7 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
         hi -= 1  # "… the Council of Governors.": the sentence's full stop, not an abbreviation's
     name = sent.text[lo:hi]
     first = m.start() if words[0].start() == 0 else m.start(1) + words[0].start()
-    venue = re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", sent.text[:first]) is not None
+    venue = re.search(VENUE_LEAD, sent.text[:first]) is not None
     a, b = sent.start + lo, sent.start + hi
     owner, owned = next(((x.iri, p) for x in ctx.mentions_in(sent) if x.start == a and x.type == "Country"
                          for p in [POSSESSIVE.match(sent.text, x.end - sent.start)] if p), (None, None))

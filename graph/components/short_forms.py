@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 
 from ..context import ArticleContext, component
-from ..facts import Mention, NewEntity
-from .organizations import head_words
+from ..facts import Mention
+from .organizations import VENUE_LEAD, head_words
+from .people import add
 
 RUN = re.compile(r"(?<![\w.'’-])[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*")
-VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+VENUE_BEFORE = re.compile(VENUE_LEAD, re.IGNORECASE)  # "At Mount Sinai, …" opens a sentence too
 
 
 @component("short_forms")
@@ -50,10 +51,7 @@ def short_forms(ctx: ArticleContext) -> None:
                 continue
             for x in here:
                 _forget(ctx, x, text)  # "Mount Sinai said": not a person named Mount Sinai
-            ent = bodies[iri]
-            if iri not in ctx.entities and ctx.lexicon.reference.get(iri) is None:
-                ctx.entities[iri] = NewEntity(iri, ent.type, ent.label, affiliation=ent.affiliation, country=ent.country)
-            ctx.mentions.append(Mention(iri, ent.type, text, a, b, sent.index, toks[0], toks[-1] + 1))
+            add(ctx, bodies[iri], sent, toks[0], toks[-1] + 1, "actor")
 
 
 def _replaceable(x: Mention, a: int, b: int) -> bool:
