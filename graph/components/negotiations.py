@@ -7,7 +7,8 @@ edition is the one the text names ("the 11th SMA"), else the one under
 negotiation at the publication date (reference knowledge).  Rounds carry an
 ordinal (words, numerals, "next round" from the previous ordinal), venue,
 dates and status; a round without an ordinal is keyed by month and venue so
-several articles about the same meeting meet in one node.
+several articles about the same meeting meet in one node.  Talks the reference
+data does not know are named in ``unnamed_talks.py``.
 """
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ from ..facts import Evidence, Fact
 from ..iris import mint, slug
 from ..topics import time_words
 from .first_rounds import opening
-from .forums import forum_name
 from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, ordinal_word, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
+from .unnamed_talks import cue_counts, reports_talks, unnamed_negotiation
 
 STATIONED = {"troops", "forces", "soldiers", "personnel", "bases", "base", "stationed", "deployed", "military", "workers",
              "employees", "presence", "investment", "investments"}  # "troops in South Korea" is no venue
@@ -59,7 +60,7 @@ def _choose_agreement(ctx: ArticleContext):
 def _by_topic(ctx: ArticleContext, parties: set[str]):
     """"talks on the cost of stationing US troops" between the US and South Korea: the SMA, unnamed (not an
     agreement whose negotiation began after the article: 2017 EU–UK trade talk is not the 2020 TCA's)."""
-    topics = _cue_counts(ctx, "topic")
+    topics = cue_counts(ctx, "topic")
     # a demonym inside a proper name ("University of British Columbia") does not make its country a party
     parties = {m.iri for m in ctx.mentions if m.iri in parties and not _inside_name(ctx, m)}
     day = _published_day(ctx)  # talks reported before an agreement's own negotiation began are other talks
@@ -79,31 +80,6 @@ def _inside_name(ctx: ArticleContext, m) -> bool:
     before = doc[m.tok_start - 1].text if m.tok_start > 0 else ""
     after = doc[m.tok_end].text if m.tok_end < len(doc) else ""
     return after[:1].isupper() and (before[:1].isupper() or before == "of")
-
-
-def _in_proper_name(sent, h) -> bool:
-    """A capitalized cue inside a run of capitalized words, not opening the sentence: "the Peace House"."""
-    text = sent.tokens.text
-    if h.tok_start == sent.span.start or not h.text[:1].isupper():
-        return False
-    return text[h.tok_start - 1][:1].isupper() or h.tok_end < sent.span.end and text[h.tok_end][:1].isupper()
-
-
-def _cue_counts(ctx: ArticleContext, family: str) -> dict[str, int]:
-    """How often each value of a cue family occurs in the article ("topic" -> {"trade": 3, ...})."""
-    counts: dict[str, int] = {}
-    for sent in ctx.sentences:
-        names = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent)
-                 if m.type in {"Organization", "GovernmentBody"}] if family == "topic" else []
-        for h in ctx.hits(sent, "cue"):
-            if family == "topic" and (any(a <= h.tok_start and h.tok_end <= b for a, b in names)
-                                      or h.tok_end < sent.span.end and sent.tokens.lower[h.tok_end] in _not_topic_before()
-                                      or _in_proper_name(sent, h)):
-                continue  # the "Trade" of "Trade Union Congress", of "a trade union" or "the Peace House": no topic
-            for fam, value in ctx.lexicon.cue_values[h.key]:
-                if fam == family:
-                    counts[value] = counts.get(value, 0) + 1
-    return counts
 
 
 @lru_cache(maxsize=256)
@@ -138,7 +114,7 @@ def _under_way(ctx: ArticleContext, edition):
     if d is None or edition.negotiation_end is None or edition.negotiation_end >= d or not edition.edition_of:
         return edition
     talks = [e for e in ctx.lexicon.reference.editions(edition.edition_of) if _negotiating(e, d)]
-    return talks[0] if talks and _reports_talks(ctx) else edition
+    return talks[0] if talks and reports_talks(ctx) else edition
 
 
 def _published_day(ctx: ArticleContext):
@@ -152,16 +128,11 @@ def _negotiating(edition, day) -> bool:
                 and edition.negotiation_start <= day <= edition.negotiation_end)
 
 
-def _reports_talks(ctx: ArticleContext) -> bool:
-    """The article has a round or talks noun: it reports meetings, not only an agreement."""
-    return bool(_cue_counts(ctx, "roundnoun") or _cue_counts(ctx, "talknoun"))
-
-
 @component("agreements")
 def agreements(ctx: ArticleContext) -> None:
     agreement = _choose_agreement(ctx)
     if agreement is None:
-        _unnamed_negotiation(ctx)
+        unnamed_negotiation(ctx)
         return
     if agreement.edition_of:  # the text named an edition ("the 11th Special Measures Agreement")
         edition, agreement = _under_way(ctx, agreement), ctx.lexicon.reference.get(agreement.edition_of)
@@ -174,135 +145,6 @@ def agreements(ctx: ArticleContext) -> None:
                                                 "party": list(agreement.parties)}, ev))
     ctx.negotiation = iri
     ctx.payer = agreement.payer
-
-
-def _unnamed_negotiation(ctx: ArticleContext) -> None:
-    """Talks about no agreement in the reference data: a negotiation named by its two main parties and topic.
-
-    Only when the article reports meetings (a round or talks noun) between at
-    least two parties, so that rounds of unseen negotiations are kept; the
-    same parties and topic give the same node across articles.
-    """
-    talk = _reports_talks(ctx)
-    topics = _cue_counts(ctx, "topic")
-    counts: dict[str, int] = {}
-    seen: dict[str, tuple[int, int]] = {}  # where each party is first named
-    for m in ctx.mentions:
-        if m.type in {"Country", "Organization", "Military"} and m.reading in {"actor", "demonym"}:
-            counts[m.iri] = counts.get(m.iri, 0) + 1
-            seen[m.iri] = min(seen.get(m.iri, (m.sentence, m.start)), (m.sentence, m.start))
-    if not talk or len(counts) < 2:
-        return
-    brokers = _mediators(ctx)
-    if len(set(counts) - brokers) >= 2:  # "brokered by Norway", "U.N.-led talks": the go-between is no party
-        counts = {i: n for i, n in counts.items() if i not in brokers}
-    top = sorted(counts, key=lambda i: (-counts[i], seen[i]))[:2]  # a tie goes to the party named first
-    labels = sorted(ctx.entity(i).label for i in top)  # the IRI: the same in any order
-    names = [_short(ctx, i) for i in sorted(top, key=lambda i: _name_rank(ctx, i))]
-    forum = forum_name(ctx)
-    if forum is not None:  # "the second round of their Strategic Stability Dialogue"
-        name, body = forum
-        label = "–".join(names) + f" {name}" + (" meetings" if body else "")
-        iri = mint("negotiation", *labels, name)
-    else:
-        before, after = _talk_modifiers(ctx)
-        counts = before or topics or after  # "exploratory talks", else topic words, else "talks on a minimum wage"
-        topic = max(sorted(counts), key=lambda t: counts[t]) if counts else None
-        label = "–".join(names) + (f" {topic}" if topic else "") + " talks"
-        iri = mint("negotiation", *labels, topic or "talks")
-        nouns = ctx.lexicon.rules.data("negotiation.json").get("topic_session_nouns", {}).get(topic or "", [])
-        ctx.session_nouns = frozenset(n.lower() for n in nouns)  # "the fourth review" of an IMF programme
-    ev = [Evidence(m.sentence, m.start, m.end) for m in ctx.mentions if m.iri == top[0]][:1]
-    ctx.facts.append(Fact("negotiation", iri, {"@label": label, "party": sorted(top)}, ev))
-    ctx.negotiation = iri
-
-
-def _mediators(ctx: ArticleContext) -> set[str]:
-    """Countries and bodies the article names as go-betweens: "brokered by Norway", "the U.N.-led talks",
-    "under the auspices of the African Union" (``mediator_cues`` and ``mediator_suffixes`` of negotiation.json)."""
-    data = ctx.lexicon.rules.data("negotiation.json")
-    cues = [c.split() for c in data.get("mediator_cues", [])]
-    suffixes = set(data.get("mediator_suffixes", []))  # "Syrian-led" (a demonym) is the parties' own lead
-    talks = {w.lower() for w in data["talk_nouns"] + data["round_nouns"]}
-    out = set()
-    for m in ctx.mentions:
-        if m.type not in {"Country", "Organization"}:
-            continue
-        low = ctx.sentences[m.sentence].tokens.lower
-        before = [w for w in low[max(0, m.tok_start - 5):m.tok_start] if w != "the"]
-        after = low[m.tok_end:m.tok_end + 3]
-        led = after[1:2] == ["led"] and after[2:] and after[2] in talks  # "AU-led talks", not "U.S.-led coalition"
-        if any(before[-len(c):] == c for c in cues) or (m.reading != "demonym" and after[:1] == ["-"]
-                                                         and (after[1:2] and after[1] in suffixes or led)):
-            out.add(m.iri)
-    return out
-
-
-def _short(ctx: ArticleContext, iri: str) -> str:
-    """A party's name inside a negotiation's label: its short name ("US", "TPLF"), else its label."""
-    ent = ctx.entity(iri)
-    return ent.short_name or ent.label
-
-
-def _name_rank(ctx: ArticleContext, iri: str) -> tuple[int, int, str]:
-    """Where a party goes in a label: ``name_first`` parties, then countries, then the rest; then by name."""
-    first = _name_first()
-    ent = ctx.entity(iri)
-    return (first.index(iri) if iri in first else len(first), ent.type != "Country", ent.label)
-
-
-@lru_cache(maxsize=1)
-def _not_topic_before() -> frozenset[str]:
-    return frozenset(load_rules().data("negotiation.json").get("not_topic_before", []))
-
-
-@lru_cache(maxsize=1)
-def _name_first() -> list[str]:
-    return list(load_rules().data("negotiation.json").get("name_first", []))
-
-
-def _talk_modifiers(ctx: ArticleContext) -> tuple[dict[str, int], dict[str, int]]:
-    """What the text calls the talks, counted: ``talk_modifiers`` phrases right before a talk noun ("the
-    62nd round of exploratory talks", "FTA talks"), and after "talks on" ("talks on a new national minimum
-    wage").  Each phrase counts as its value in the rule file ("FTA" as "trade")."""
-    modifiers = _modifier_table()
-    before: dict[str, int] = {}
-    after: dict[str, int] = {}
-    for sent in ctx.sentences:
-        low = sent.tokens.lower
-        for h in ctx.hits(sent, "cue"):
-            i = h.tok_start
-            if i == sent.span.start or not any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key]):
-                continue
-            found = _modifier_at(low, max(sent.span.start, i - 2), i, modifiers, before=True)
-            if found:
-                before[found] = before.get(found, 0) + 1
-            elif i + 1 < sent.span.end and low[i + 1] in {"on", "over"}:
-                k = i + 2
-                while k < sent.span.end and k - i <= 4 and low[k] in ABOUT_LEADS:
-                    k += 1
-                found = _modifier_at(low, k, min(sent.span.end, k + 2), modifiers, before=False)
-                if found:
-                    after[found] = after.get(found, 0) + 1
-    return before, after
-
-
-@lru_cache(maxsize=1)
-def _modifier_table() -> dict[tuple[str, ...], str]:
-    """``talk_modifiers`` from ``negotiation.json`` as word tuples -> the word the label uses."""
-    return {tuple(m.split()): v for m, v in load_rules().data("negotiation.json")["talk_modifiers"].items()}
-
-
-ABOUT_LEADS = {"a", "an", "the", "new", "national", "proposed", "revised", "future", "possible", "its", "their"}
-
-
-def _modifier_at(low, lo: int, hi: int, modifiers: dict[tuple[str, ...], str], before: bool) -> str | None:
-    """The longest modifier phrase ending at ``hi`` (before a talk noun) or starting at ``lo`` (after "on")."""
-    for n in (2, 1):  # "minimum wage talks" before "wage talks"
-        words = tuple(low[hi - n:hi]) if before else tuple(low[lo:lo + n])
-        if len(words) == n and (hi - n >= lo if before else lo + n <= hi) and words in modifiers:
-            return modifiers[words]
-    return None
 
 
 def _venue(ctx: ArticleContext, sent, tok: int):
