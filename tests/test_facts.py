@@ -616,6 +616,17 @@ def test_central_banks_are_government_bodies_and_a_bank_that_says_is_no_person()
     assert not any(t == "Person" for t, _ in got.values())
 
 
+def test_a_country_before_a_known_body_names_that_body():
+    text = ("The US State Department welcomed the deal on Friday.\n"
+            "The U.S. State Department urged both sides to implement it.")
+    ctx, st = facts(text, "stance", published="2023-03-18")
+    bodies = {label(ctx, e.iri) for e in ctx.entities.values() if e.type == "GovernmentBody"}
+    assert not bodies  # no new "US State Department" beside the reference data's body
+    said = {label(ctx, m.iri) for m in ctx.mentions if "State Department" in m.text}
+    assert said == {"U.S. Department of State"}
+    assert {a for a, _ in actor_stances(ctx, st)} == {"U.S. Department of State"}
+
+
 def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
     text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
             "Liberation Army opposite them at a similar level.")

@@ -137,6 +137,17 @@ def _place_country(ctx: ArticleContext, inside: list[Mention]) -> str | None:
     return None
 
 
+def _owned_known(inside: list[Mention], a: int, b: int) -> Mention | None:
+    """ "The US State Department", "the South Korean Defense Ministry": a country before a body the article
+    already knows names that body, not a new one named after both."""
+    known = [x for x in inside if x.end == b and x.start > a and x.type in {"GovernmentBody", "Military"}]
+    if not known:
+        return None
+    countries = [x for x in inside if x.type == "Country" and x.end <= known[0].start]
+    ok = bool(countries) and countries[0].start == a and countries[-1].end + 1 >= known[0].start
+    return known[0] if ok else None
+
+
 def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match]) -> None:
     """Read one name out of a capitalized run's words (see the module's docstring)."""
     ref = ctx.lexicon.reference
@@ -160,6 +171,13 @@ def _organization(ctx: ArticleContext, sent, m: re.Match, words: list[re.Match])
         lo, a, name = lo + cut, a + cut, name[cut:]
     inside = [x for x in ctx.mentions_in(sent) if a <= x.start and x.end <= b]
     straddling = [x for x in ctx.mentions_in(sent) if x.start < b and a < x.end and x not in inside]
+    known = _owned_known(inside, a, b)
+    if known is not None and not straddling:  # "the US State Department": one mention of the body
+        for x in inside:
+            ctx.mentions.remove(x)
+        ctx.mentions.append(Mention(known.iri, known.type, name, a, b, sent.index, min(x.tok_start for x in inside),
+                                    known.tok_end, reading=known.reading))
+        return
     if straddling or any(x.start == a and x.end == b or (x.reading == "body" and x.end == b) for x in inside) or any(
             x.reading not in REPLACEABLE or x.type not in {"Country", "Group", "Military", "GovernmentBody", "Place"}
             for x in inside):
