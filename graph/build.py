@@ -60,9 +60,13 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def fingerprint(reference_files: tuple[str, ...]) -> str:
-    """Hash of everything besides the text that shapes an article's triples."""
+def fingerprint(reference_files: tuple[str, ...], code: Path = Path(__file__).parent) -> str:
+    """Hash of everything besides the text that shapes an article's triples: the version, the rules, the
+    reference data and the extractor's own code (so that an edited or upgraded extractor never keeps
+    triples an older one wrote, even when the version number did not change)."""
     h = hashlib.sha256(__version__.encode())
+    for f in sorted(code.rglob("*.py")):
+        h.update(f.relative_to(code).as_posix().encode() + b"\0" + f.read_bytes())
     for name, text in sorted(rule_texts().items()):
         h.update(name.encode() + b"\0" + text.encode())
     for f in [*packaged_files(), data_path("parley.ttl"), *map(Path, reference_files)]:

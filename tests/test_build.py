@@ -70,3 +70,20 @@ def test_a_bad_shacl_limit_is_one_clear_error(seed_dir, tmp_path):
                            "--out", str(tmp_path / "o")], capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert "PARLEY_SHACL_LIMIT='lots' is not a number" in proc.stderr
+
+
+def test_an_edited_extractor_invalidates_every_article(tmp_path):
+    """The skip-unchanged hash covers the extractor's code, not only its version, rules and reference data."""
+    import shutil
+    from pathlib import Path
+
+    import parley.graph.build as build
+
+    code = tmp_path / "graph"
+    shutil.copytree(Path(build.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    before = build.fingerprint((), code=code)
+    assert build.fingerprint((), code=code) == before
+    assert before == build.fingerprint(())  # the copy is the installed code
+    rules = code / "components" / "stances.py"
+    rules.write_text(rules.read_text() + "\n# an edit\n")
+    assert build.fingerprint((), code=code) != before
