@@ -9,6 +9,7 @@ evidence sentence.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .scoring import quote_words
 from .store import GraphStore
 
 Rows = list[dict[str, str]]
+_EDITION = re.compile(r"\d+(?:st|nd|rd|th)\s")
 
 
 def _rows(store: GraphStore, name: str) -> Rows:
@@ -61,8 +63,8 @@ def build_names(store: GraphStore, reference: list[Path]) -> Names:
             countries.setdefault(r["pref"], r["country"])
         if r["anonymous"]:
             anonymous.add(r["pref"])
-        if r["type"] == "Group" or r["anonymous"]:
-            groups.add(r["pref"])
+        if r["type"] == "Group" or r["anonymous"] or r["type"] == "Agreement" and _EDITION.match(r["pref"]):
+            groups.add(r["pref"])  # an edition ("12th Special Measures Agreement") stays its ordinal + agreement
     for body in load_rules().table("bodies.jsonl"):
         entries.append((4, body["label"], body["label"]))
         entries.extend((4, n, body["label"]) for n in body["names"])

@@ -69,6 +69,15 @@ def test_topic_overlap_uses_content_words(names):
                        content_words("South Korea share the cost of deploying U.S. strategic assets", names))
 
 
+def test_an_edition_in_a_topic_is_its_ordinal_and_its_agreement():
+    """ "11th SMA deal" and "11th Special Measures Agreement" share two content words, not none."""
+    names = build_names(fixture_store(), [])
+    edition = content_words("11th Special Measures Agreement", names)
+    assert edition == content_words("the 11th SMA", names)
+    assert overlap(edition, content_words("11th SMA deal", names))
+    assert names.same("11th Special Measures Agreement", "11th Special Measures Agreement")
+
+
 def test_names_resolve_through_reference_aliases(names):
     assert names.same("Pentagon", "U.S. Department of Defense")
     assert names.same("Department of Defense", "Pentagon")
