@@ -74,8 +74,12 @@ def _check_row(name: str, lineno: int, row: Any, problems: list[str]) -> None:
             blocked = row.get(key, {})
             if not isinstance(blocked, dict) or not all(isinstance(v, list) for v in blocked.values()):
                 problems.append(f"{where}: {key!r} must map a cue to the list of words that make it part of a noun")
+        needs = row.get("needs_after", {"words": [], "within": 1})
+        if not isinstance(needs, dict) or not isinstance(needs.get("words"), list) or not isinstance(needs.get("within"), int):
+            problems.append(f"{where}: 'needs_after' must be {{\"words\": [nouns], \"within\": N tokens, "
+                            f"\"aims_after\": [words]}}")
         for key in ("stance", "negated"):
-            if key in row and row[key] not in concepts["stance"]:
+            if key in row and row[key] not in concepts["stance"] and not (key == "negated" and row[key] is None):
                 problems.append(f"{where}: {key} {row[key]!r} is not a stance type declared in parley.ttl")
     if name == "evaluations.jsonl":
         if "negated" in row and not isinstance(row["negated"], str):

@@ -627,6 +627,24 @@ def test_a_country_before_a_known_body_names_that_body():
     assert {a for a, _ in actor_stances(ctx, st)} == {"U.S. Department of State"}
 
 
+def test_reaching_a_deal_is_an_acceptance_by_each_party_and_an_aim_is_none():
+    text = ("Lisbon and Oslo reached a new five-year agreement on sharing the cost of the Fisheries Accord on Friday.\n"
+            "Earlier efforts to reach an agreement had stalled.\n"
+            "Spain and France ended the talks without reaching a deal.\n"
+            "\"You have reached an agreement that will help everyone,\" the mediator, Ana Lopes, told them.\n"
+            "Italy is pushing for a one-year agreement, while Greece wants the two-year term.")
+    ctx, st = facts(text, "stance", published="2024-10-04")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1], f.props["topic"]) for f in st}
+    accepted = {(a, t) for a, s, t in got if s == "accept"}
+    assert {a for a, _ in accepted} == {"Portugal", "Norway"}  # no aim, no "without", no "you" told to others
+    assert all("five-year agreement" in t for _, t in accepted)  # no agreement the reference knows: the phrase stays
+    assert ("Italy", "demand", "one-year agreement") in got  # a term demanded is the topic itself
+    ctx, st = facts("Seoul and Washington have reached a new five-year agreement on the cost of U.S. troops, ending "
+                    "talks on the 12th Special Measures Agreement.", "stance", published="2024-10-04")
+    assert {(label(ctx, f.props["actor"]), f.props["topic"]) for f in st} == {
+        ("South Korea", "12th Special Measures Agreement"), ("United States", "12th Special Measures Agreement")}
+
+
 def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
     text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
             "Liberation Army opposite them at a similar level.")

@@ -46,14 +46,16 @@ BE = {"was", "were", "is", "are"}  # "the U.S. proposal was …": the noun is it
 def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
     """(tok_start, tok_end, [(stance, negated)]) for every stance cue, longest cues first at a position.
 
-    A participle used as an adjective takes no stance: "the newly proposed category", "the agreed text".
+    A participle used as an adjective takes no stance: "the newly proposed category", "the agreed text";
+    nor does a cue whose row ``needs_after`` a word it lacks ("reached" only before "a deal", "an agreement"),
+    or that follows one of the row's ``aims_after`` words ("efforts to reach a deal", "without reaching one").
     """
-    negated = ctx.lexicon.stance_negated
+    negated, needs = ctx.lexicon.stance_negated, ctx.lexicon.needs_after
     lower = sent.tokens.lower
     out = []
     taken: set[int] = set()
     for h in cue_hits:
-        vals = [(v, negated.get(v)) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
+        vals = [(v, negated.get((h.key[4:], v))) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
         k = h.tok_start - 1
         if k > sent.span.start and lower[k].endswith("ly"):
             k -= 1
@@ -66,7 +68,11 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
         # "found the U.S. offer too high", "branded the offer as an insult": a noun judged, not a stance of its own
         judged = any(e.tok_start == h.tok_end + (lower[h.tok_end] == "as" if h.tok_end < sent.span.end else 0)
                      for e in cue_hits if any(f == "evaluation" for f, _ in ctx.lexicon.cue_values[e.key]))
-        if vals and h.tok_start not in taken and not adjective and not subject and not judged:
+        need = needs.get(h.key[4:])
+        lacking = need is not None and (
+            not any(w in need[0] for w in lower[h.tok_end:min(h.tok_end + need[1], sent.span.end)])
+            or h.tok_start > sent.span.start and lower[h.tok_start - 1] in need[2])  # "efforts to reach a deal"
+        if vals and h.tok_start not in taken and not adjective and not subject and not judged and not lacking:
             out.append((h.tok_start, h.tok_end, vals))
             taken |= set(range(h.tok_start, h.tok_end))
     return out
@@ -183,6 +189,8 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
             return _actor_of(ctx, sp.mention)
         earlier = referent_before(ctx, sent, pronoun)
         return _actor_of(ctx, earlier) if earlier is not None else last  # "India has refused. It is seeking …"
+    if doc[k].lower_ == "you":
+        return None  # "you have reached an agreement", told to others: not the speaker's own stance
     sp = sentence_speaker(ctx, sent)
     if sp is not None and sp.mention is not None:
         return _actor_of(ctx, sp.mention)
@@ -357,7 +365,7 @@ def stances(ctx: ArticleContext) -> None:
                 if not found_topics:
                     found_topics = [t for t in [_relative_object(ctx, sent, a)] if t]
             found_topics = [found[-1].props["topic"] if _words(t) <= ANAPHORS and found else t for t in found_topics]
-            found_topics = [_agreement_named(ctx, t) for t in found_topics]
+            found_topics = [_agreement_named(ctx, t, stance) for t in found_topics]
             if actor is None or not found_topics:
                 continue
             last = actor
@@ -386,13 +394,24 @@ def stance_fact(sent: Sentence, actor: str, stance: str, topic: str, when: Parti
     return Fact("stance", iri, props, [Evidence(sent.index, sent.char(a), sent.char(b - 1) + len(last.text))])
 
 
-def _agreement_named(ctx: ArticleContext, topic: str) -> str:
-    """"welcomed the agreement", "initialed the new deal": the article's agreement, by its name."""
+def _agreement_named(ctx: ArticleContext, topic: str, stance: str) -> str:
+    """"welcomed the agreement", "initialed the new deal", "reached a new five-year agreement on sharing the
+    cost": the article's agreement, by its name (a head noun after modifiers only, then at most a phrase
+    saying what the agreement is on).  A term ("five-year") is only a modifier of a deal accepted: pushing
+    for "a one-year agreement" is a demand about the term."""
     neg = ctx.lexicon.rules.data("negotiation.json")
     words = topic.lower().split()
-    if not words or words[-1] not in neg["agreement_nouns"] or not set(words[:-1]) <= set(neg["agreement_modifiers"]):
+    head = next((i for i, w in enumerate(words) if w in neg["agreement_nouns"]), None)
+    if head is None or not all(w in neg["agreement_modifiers"] or stance == "accept" and _DURATION.fullmatch(w)
+                               for w in words[:head]):
+        return topic
+    if head + 1 < len(words) and words[head + 1] not in _ON:
         return topic
     return _article_agreement(ctx) or topic
+
+
+_DURATION = re.compile(r"(?:multi-?|\w+-)years?|multiyear")  # "five-year", "multi-year"
+_ON = {"on", "over", "covering", "for"}
 
 
 def _article_agreement(ctx: ArticleContext) -> str | None:
