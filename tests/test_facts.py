@@ -645,6 +645,12 @@ def test_reaching_a_deal_is_an_acceptance_by_each_party_and_an_aim_is_none():
         ("South Korea", "12th Special Measures Agreement"), ("United States", "12th Special Measures Agreement")}
 
 
+def test_a_double_hyphen_after_a_bracket_splits_the_words_it_joins():
+    ctx, st = facts("Tokyo, Jan. 7 (Kanto Wire)--Japan and Canada signed on Friday a new fisheries agreement.", "stance",
+                    published="2022-01-07")
+    assert {a for a, s in actor_stances(ctx, st) if s == "accept"} == {"Japan", "Canada"}
+
+
 def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
     text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
             "Liberation Army opposite them at a similar level.")
