@@ -34,7 +34,8 @@ def test_copyright_and_photo_credit_lines():
     assert "Pool" not in c.text and "rights" not in c.text and "agreed to talk again" in c.text
 
 
-@pytest.mark.parametrize("marker", ["Related posts:", "Related reading", "RELATED LINKS", "Read more:"])
+@pytest.mark.parametrize("marker", ["Related posts:", "Related reading", "RELATED LINKS", "Read more:", "[Related Articles]",
+                                    "【Related】", "Related stories >>"])
 def test_a_related_links_block_is_furniture(marker):
     text = f"The bloc offered a quota of 99,000 tonnes of beef.\n---\n{marker}\n- Sugar and 180,000 tonnes of ethanol: the quotas\n"
     c = clean(text)
