@@ -651,6 +651,17 @@ def test_a_double_hyphen_after_a_bracket_splits_the_words_it_joins():
     assert {a for a, s in actor_stances(ctx, st) if s == "accept"} == {"Japan", "Canada"}
 
 
+def test_a_count_of_members_of_a_named_body_has_that_body_as_subject():
+    text = ("Outside the ministry, about 30 members of the civic group Harbour Watch Association staged a rally.\n"
+            "About 2,000 members of the Korean Teachers Union marched.\n"
+            "About 4,000 of the roughly 8,600 South Korean employees of U.S. Forces Korea were furloughed.")
+    ctx, counts = facts(text, "Count", published="2019-03-09")
+    got = {str(c.props["value"]): label(ctx, c.props.get("subject")) if c.props.get("subject") else None for c in counts}
+    assert got["30"] == "Harbour Watch Association" and got["2000"] == "Korean Teachers Union"
+    assert got["8600"] == "South Korean workers"  # a workforce keeps its own rule
+    assert got["4000"] != "South Korea"  # "4,000 of the … South Korean employees": a demonym is no body
+
+
 def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
     text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
             "Liberation Army opposite them at a similar level.")

@@ -156,6 +156,9 @@ def _agreement(ctx: ArticleContext) -> str | None:
 def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
     ref = ctx.lexicon.reference
     host = ctx.payer or ctx.home_country
+    body = _member_of(ctx, sent, q) if q.subject_rule not in {"workforce", "military"} else None
+    if body is not None:
+        return body
     if q.subject_rule == "military":
         a, b = sent.start + q.start, sent.start + q.end  # a military named before the figure, or right after it
         named = [m.iri for m in ctx.mentions_in(sent) if m.type == "Military" and (
@@ -180,6 +183,24 @@ def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | No
     if q.subject_rule == "agreement":
         return _agreement(ctx)
     return _subject_before(ctx, sent, q)  # "Iran removed 27 surveillance cameras", "China has about 350 warheads"
+
+
+def _member_of(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
+    """ "about 30 members of the civic group SPARK", "2,000 employees of Hyundai Motor": the body the counted
+    people belong to, named in the "of" phrase right after the count (a name before a description of it)."""
+    lower, b = sent.tokens.lower, _tokens(sent, q)[1]
+    if b >= sent.span.end or lower[b] != "of":
+        return None
+    phrase = []
+    for m in sorted(ctx.mentions_in(sent), key=lambda m: m.tok_start):
+        if m.tok_start > b and m.type in MEMBER_BODIES and m.reading != "demonym" and not any(
+                lower[i] in {",", ";", "(", "and", "who", "which", "that"} for i in range(b + 1, m.tok_start)):
+            phrase.append(m)
+    named = [m for m in phrase if m.reading != "group"]
+    return (named or phrase)[0].iri if phrase and phrase[0].tok_start - b <= 4 else None
+
+
+MEMBER_BODIES = {"Organization", "GovernmentBody", "Military", "Group", "Country"}
 
 
 def _country_after_in(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
