@@ -662,6 +662,16 @@ def test_a_count_of_members_of_a_named_body_has_that_body_as_subject():
     assert got["4000"] != "South Korea"  # "4,000 of the … South Korean employees": a demonym is no body
 
 
+def test_the_two_sides_acting_are_each_party_of_the_negotiation():
+    text = ("Lisbon and Oslo resumed talks on a fisheries accord on Monday.\n"
+            "The foreign ministry said the two sides had rejected a one-year extension.\n"
+            "Lisbon had proposed that the two governments sign a separate arrangement on quotas.")
+    ctx, st = facts(text, "stance", published="2024-10-04")
+    got = {(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st}
+    assert {("Portugal", "reject"), ("Norway", "reject")} <= got  # not the ministry that reported it
+    assert ("Norway", "accept") not in got and ("Portugal", "propose") in got  # what one side proposed both should do
+
+
 def test_a_named_military_far_from_a_troop_count_is_not_its_subject():
     text = ("India has kept about 50,000 soldiers in the region, and officers put the strength of the People's "
             "Liberation Army opposite them at a similar level.")

@@ -25,7 +25,7 @@ from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
 from ..nlp import Sentence
-from ..speakers import country_of, sentence_speaker
+from ..speakers import BOTH_SIDES, country_of, sentence_speaker
 from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, good_outcome, span_text, topics
 
 ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
@@ -353,11 +353,13 @@ def stances(ctx: ArticleContext) -> None:
             stance = vals[0][1] if neg else vals[0][0]
             if stance is None:
                 continue
-            passive = _passive(ctx, sent, a, b)
+            passive, both = _passive(ctx, sent, a, b), []
             if passive is not None:
                 actor, found_topics = passive[0] and _actor_of(ctx, passive[0]), [passive[1]] if passive[1] else []
             else:
-                actor, found_topics = _speaker_for(ctx, sent, a, _agent(ctx, sent, a, b, last)), topics(sent, b, spans, stops)
+                both = _both_sides(ctx, sent, a)
+                actor = both[0] if both else _speaker_for(ctx, sent, a, _agent(ctx, sent, a, b, last))
+                found_topics = topics(sent, b, spans, stops)
                 if not found_topics and b < sent.span.end and doc[b].lower_ in {"it", "them"}:
                     # "welcomed it": the article's agreement, else what was last reported
                     named = _article_agreement(ctx)
@@ -372,7 +374,7 @@ def stances(ctx: ArticleContext) -> None:
             if stance in {"demand", "accept", "propose"} and all(good_outcome(t) for t in found_topics):
                 stance = "support"  # "push for a deal the public finds fair", "agreed to work toward an acceptable outcome"
             when = stance_date(ctx, sent)
-            for who in [actor, *(_co_agents(ctx, sent, a, actor) if passive is None else [])]:
+            for who in both or [actor, *(_co_agents(ctx, sent, a, actor) if passive is None else [])]:
                 for topic in found_topics:
                     found.append(stance_fact(sent, who, stance, topic, when, a, b))
     ctx.facts.extend(_dominant(found))
@@ -405,6 +407,8 @@ def _agreement_named(ctx: ArticleContext, topic: str, stance: str) -> str:
     if head is None or not all(w in neg["agreement_modifiers"] or stance == "accept" and _DURATION.fullmatch(w)
                                for w in words[:head]):
         return topic
+    if words[head + 1:head + 3] == ["in", "principle"]:
+        head += 2  # "an agreement in principle on the deal"
     if head + 1 < len(words) and words[head + 1] not in _ON:
         return topic
     return _article_agreement(ctx) or topic
@@ -432,6 +436,20 @@ def _relative_object(ctx: ArticleContext, sent: Sentence, a: int) -> str | None:
     if k - 2 >= sent.span.start and doc[k - 1].lower_ in PRONOUNS and doc[k - 2].lower_ in {"that", "which"}:
         return antecedent(sent, k - 2)
     return None
+
+
+def _both_sides(ctx: ArticleContext, sent: Sentence, a: int) -> list[str]:
+    """ "the two allies had agreed on …", "both sides rejected …": each party of the article's negotiation."""
+    doc = sent.span.doc
+    k = _verb_group_start(doc, a, sent)
+    if k - 2 < sent.span.start or f"{doc[k - 2].lower_} {doc[k - 1].lower_}" not in BOTH_SIDES:
+        return []
+    j = k - 4 if k - 3 >= sent.span.start and doc[k - 3].lower_ == "the" else k - 3
+    if j >= sent.span.start and doc[j].lower_ == "that" and not doc[a].lower_.endswith("ed"):
+        return []  # "proposed that the two governments sign …": what one side asked for, not what both did
+    neg = next((f for f in ctx.facts if f.kind == "negotiation"), None)
+    parties = list(neg.props.get("party", [])) if neg is not None else []
+    return parties if len(parties) == 2 else []
 
 
 def _verb_group_start(doc, a: int, sent: Sentence) -> int:
