@@ -440,3 +440,17 @@ def test_a_rounds_own_days_its_venue_with_a_particle_and_the_edition_under_negot
     text = ("South Korea and the United States on Friday signed the 10th Special Measures Agreement after talks in "
             "Seoul. Officials said talks on the 11th SMA could begin this year. The 11th SMA will need new rules.")
     assert negotiation(text, "2019-03-09") == "10th Special Measures Agreement negotiation"
+
+
+def test_a_count_of_rounds_with_its_first_and_last_gives_both_rounds():
+    text = ("Japan and the United States signed the host-nation support agreement on Friday.\n"
+            "The deal followed nine rounds of talks, the first in Honolulu in March last year and the last in "
+            "Tokyo in December, and weeks of contacts between ministers.")
+    assert rounds(text, "2022-01-07") == [
+        {"ordinal": 1, "venue": "honolulu", "startDate": "2021-03", "status": "held"},
+        {"ordinal": 9, "venue": "tokyo", "startDate": "2021-12", "status": "held"}]
+    # only the first told: the count's round keeps no venue or date of the first's
+    got = rounds("Japan and the United States signed the host-nation support agreement on Friday. The deal followed "
+                 "nine rounds of talks, the first in Honolulu in March last year.", "2022-01-07")
+    assert got[0] == {"ordinal": 1, "venue": "honolulu", "startDate": "2021-03", "status": "held"}
+    assert all(r.get("venue") != "honolulu" for r in got[1:])

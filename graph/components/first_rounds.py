@@ -115,3 +115,40 @@ def opening(ctx: ArticleContext, sent: Sentence, h: Hit) -> Opening | None:
             date is not None and ctx.published is not None and (ctx.published.first_day() - date.last_day()).days >= OLD):
         return None  # "Talks began on Tuesday in Geneva": the meeting reported, not the start of the process
     return Opening(date, places[0] if places else None)
+
+
+# "10 rounds of negotiations, the first in Honolulu in March last year and the last in Seoul in December"
+_FIRST = re.compile(r"^[^.;]{0,60}?,\s+(?:with\s+)?the\s+first\b")
+_LAST = re.compile(r"\bthe\s+(?:last|final|latest|most\s+recent)\b")
+
+
+def first_and_last(ctx: ArticleContext, sent: Sentence, h: Hit) -> tuple[Opening | None, Opening | None] | None:
+    """What a count of rounds says of its first and last round ("N rounds …, the first in X in March and the
+    last in Y in December"): each part's venue and date, or None when the noun is followed by no such parts."""
+    rest = sent.text[h.end - sent.start:]
+    first = _FIRST.match(rest)
+    if first is None:
+        return None
+    base = h.end - sent.start
+    last = _LAST.search(rest, first.end())
+    stop = re.search(r"[;.]|\s+(?:but|while|after|before)\s", rest[first.end():])
+    end = first.end() + stop.start() if stop else len(rest)
+    if last is not None and last.start() > end:
+        last = None
+    parts = [(base + first.end(), base + (last.start() if last else end))]
+    parts.append((base + last.end(), base + end) if last else None)
+    return tuple(_part(ctx, sent, p) if p else None for p in parts)  # type: ignore[return-value]
+
+
+def _part(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> Opening | None:
+    a, b = span
+    dated = [t for t in ctx.times(sent) if t.date is not None and a <= t.start < b]
+    lower = sent.tokens.lower
+    places = [m.iri for m in ctx.mentions_in(sent) if a <= m.start - sent.start < b
+              and (m.reading == "place" or m.type == "Country" and lower[m.tok_start - 1] in {"in", "at"})]
+    if not dated and not places:
+        return None
+    date = dated[0].date if dated else None
+    if date is not None and ctx.published is not None and date.first_day() > ctx.published.last_day():
+        return None  # a part still to come is no round held
+    return Opening(date, places[0] if places else None)

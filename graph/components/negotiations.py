@@ -23,7 +23,7 @@ from ..emit import Concept
 from ..facts import Evidence, Fact
 from ..iris import mint, slug
 from ..topics import time_words
-from .first_rounds import opening
+from .first_rounds import first_and_last, opening
 from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, ordinal_word, round_status
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
@@ -325,6 +325,15 @@ def rounds(ctx: ArticleContext) -> None:
             if all(h.start < again.start for h, _ in candidates):
                 candidates.append((again, "again"))
         opened = set()  # nouns whose date and venue are the first round's
+        for h in round_hits:  # "10 rounds, the first in Honolulu in March … and the last in Seoul in December"
+            count, plural = ordinal_at(ctx, sent, h.tok_start, known)
+            parts = first_and_last(ctx, sent, h) if plural and count and count >= 2 else None
+            for n, part in zip((1, count), parts or ()):
+                if part is not None:
+                    opened.add(h.start)
+                    iri = mint("round", neg_slug, str(n))
+                    _put(ctx, by_iri, iri, {"partOf": ctx.negotiation, "status": Concept(("status", "held")), "ordinal": n,
+                                            "venue": part.venue, "startDate": part.date}, Evidence(sent.index, h.start, h.end))
         for h in round_hits + talk_hits:  # "rounds that began in Honolulu in April": the first round
             first = opening(ctx, sent, h)
             if first is not None and not (first.date and ctx.published and first.date.first_day() > ctx.published.last_day()):
