@@ -15,6 +15,11 @@ from ..ontology.rules import Rules
 from .nlp import pipeline
 
 
+def cue_key(phrase: str) -> str:
+    """The match key of a cue phrase in ``Lexicon.cues`` (and in the tables read by it)."""
+    return "CUE:" + phrase.lower()
+
+
 @dataclass
 class Lexicon:
     reference: Reference
@@ -23,12 +28,12 @@ class Lexicon:
     cues: PhraseMatcher = field(init=False)
     alias_targets: dict[str, list[str]] = field(default_factory=dict)  # match key -> entity IRIs
     cue_values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(family, value)]
-    # (cue, stance) -> what the stance becomes when negated ("cannot accept" -> "reject"; None: no stance)
+    # (cue key, stance) -> what the stance becomes when negated ("cannot accept" -> "reject"; None: no stance)
     stance_negated: dict[tuple[str, str], str | None] = field(default_factory=dict)
     # cue -> words that make it part of a noun compound, before it ("host-nation support") and after it ("press conference")
     not_after: dict[str, set[str]] = field(default_factory=dict)
     not_before: dict[str, set[str]] = field(default_factory=dict)
-    # cue -> (words one of which must follow it, within so many tokens; words before it that make it an aim):
+    # cue key -> (words one of which must follow it, within so many tokens; words before it that make it an aim):
     # "reached" + "a new five-year agreement", but not "efforts to reach", "without reaching"
     needs_after: dict[str, tuple[frozenset[str], int, frozenset[str]]] = field(default_factory=dict)
 
@@ -62,14 +67,14 @@ class Lexicon:
 
         for row in self.rules.table("stances.jsonl"):
             cue("stance", row["stance"], row["cues"])
-            self.stance_negated.update(((p.lower(), row["stance"]), row.get("negated")) for p in row["cues"])
+            self.stance_negated.update(((cue_key(p), row["stance"]), row.get("negated")) for p in row["cues"])
             for key, table in (("not_after", self.not_after), ("not_before", self.not_before)):
                 for phrase, words in row.get(key, {}).items():
                     table.setdefault(phrase.lower(), set()).update(w.lower() for w in words)
             if "needs_after" in row:
                 need = (frozenset(w.lower() for w in row["needs_after"]["words"]), row["needs_after"]["within"],
                         frozenset(w.lower() for w in row["needs_after"].get("aims_after", [])))
-                self.needs_after.update((phrase.lower(), need) for phrase in row["cues"])
+                self.needs_after.update((cue_key(phrase), need) for phrase in row["cues"])
         for row in self.rules.table("evaluations.jsonl"):
             cue("evaluation", row["judgement"], row["phrases"])
         for row in self.rules.table("amount_roles.jsonl"):
@@ -102,7 +107,7 @@ class Lexicon:
             for v in sorted(values):
                 by_phrase.setdefault(phrase, []).append((family, v))
         for phrase, vals in sorted(by_phrase.items()):
-            key = "CUE:" + phrase
+            key = cue_key(phrase)
             self.cue_values[key] = vals
             # the matcher compares lower-cased tokens, but tokenizing must see the written case:
             # "U.S." is one token, "u.s." is two

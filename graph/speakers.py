@@ -178,13 +178,17 @@ BOTH_SIDES = {"two sides", "both sides", "two countries", "both countries", "two
               "two allies", "both allies", "allies", "two nations", "both nations", "two delegations", "both delegations"}
 
 
+def negotiation_parties(ctx: ArticleContext) -> list[str]:
+    """IRIs of the parties of the article's negotiation (empty before the negotiation is found)."""
+    neg = next((f for f in ctx.facts if f.kind == "negotiation"), None)
+    return list(neg.props.get("party", [])) if neg is not None else []
+
+
 def _both_sides(ctx: ArticleContext, phrase: str) -> str | None:
     """"the two sides said": the parties of the article's negotiation, by name ("India and China")."""
     if phrase.lower() not in BOTH_SIDES:
         return None
-    neg = next((f for f in ctx.facts if f.kind == "negotiation"), None)
-    parties = neg.props.get("party", []) if neg is not None else []
-    ents = [ctx.entity(p) for p in parties]
+    ents = [ctx.entity(p) for p in negotiation_parties(ctx)]
     labels = [e.label for e in ents if e is not None]
     return " and ".join(labels) if len(labels) == 2 else None
 

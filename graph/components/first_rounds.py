@@ -148,7 +148,4 @@ def _part(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> Opening
               and (m.reading == "place" or m.type == "Country" and lower[m.tok_start - 1] in {"in", "at"})]
     if not dated and not places:
         return None
-    date = dated[0].date if dated else None
-    if date is not None and ctx.published is not None and date.first_day() > ctx.published.last_day():
-        return None  # a part still to come is no round held
-    return Opening(date, places[0] if places else None)
+    return Opening(dated[0].date if dated else None, places[0] if places else None)

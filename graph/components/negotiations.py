@@ -22,6 +22,7 @@ from ..dates import PartialDate
 from ..emit import Concept
 from ..facts import Evidence, Fact
 from ..iris import mint, slug
+from ..lexicon import cue_key
 from ..topics import time_words
 from .first_rounds import first_and_last, opening
 from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, ordinal_word, round_status
@@ -329,14 +330,14 @@ def rounds(ctx: ArticleContext) -> None:
             count, plural = ordinal_at(ctx, sent, h.tok_start, known)
             parts = first_and_last(ctx, sent, h) if plural and count and count >= 2 else None
             for n, part in zip((1, count), parts or ()):
-                if part is not None:
+                if part is not None and not _to_come(ctx, part.date):  # a part still to come is no round held
                     opened.add(h.start)
                     iri = mint("round", neg_slug, str(n))
                     _put(ctx, by_iri, iri, {"partOf": ctx.negotiation, "status": Concept(("status", "held")), "ordinal": n,
                                             "venue": part.venue, "startDate": part.date}, Evidence(sent.index, h.start, h.end))
         for h in round_hits + talk_hits:  # "rounds that began in Honolulu in April": the first round
             first = opening(ctx, sent, h)
-            if first is not None and not (first.date and ctx.published and first.date.first_day() > ctx.published.last_day()):
+            if first is not None and not _to_come(ctx, first.date):
                 opened.add(h.start)
                 props = {"partOf": ctx.negotiation, "status": Concept(("status", "held")), "ordinal": 1,
                          "venue": first.venue, "startDate": first.date}
@@ -419,7 +420,7 @@ def rounds(ctx: ArticleContext) -> None:
 OWN_SPAN = re.compile(r"^[^.;]{0,40},\s+(?:which|that)\s+(?:ran|lasted|was\s+held|were\s+held|took\s+place|continued)\s+from\s+$")
 # "…, the IMF said late on Tuesday": the day of the statement, not of the meeting
 SAID_WHEN = re.compile(r"\b(?:said|announced|confirmed|reported)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
-SESSION_KEY = "CUE:round"  # a session noun reads as the round noun's lexicon entry
+SESSION_KEY = cue_key("round")  # a session noun reads as the round noun's lexicon entry
 SESSION_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "next", "last", "latest", "previous", "final", "staff"}
 
 
@@ -448,6 +449,11 @@ def _first_since(sent, h, noun_starts: set[int]) -> bool:
                                                                                        "two", "three", "four", "five", "years", "decades"}:
             return True  # "their first formal talks in more than two years": the first for a while
     return False
+
+
+def _to_come(ctx: ArticleContext, date: PartialDate | None) -> bool:
+    """The date begins after the article was published."""
+    return bool(date and ctx.published and date.first_day() > ctx.published.last_day())
 
 
 def _put(ctx: ArticleContext, by_iri: dict[str, Fact], iri: str, props: dict, ev: Evidence) -> None:

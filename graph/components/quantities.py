@@ -186,8 +186,8 @@ def _count_subject(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | No
 
 
 def _member_of(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
-    """ "about 30 members of the civic group SPARK", "2,000 employees of Hyundai Motor": the body the counted
-    people belong to, named in the "of" phrase right after the count (a name before a description of it)."""
+    """ "about 30 members of the civic group SPARK", "2,000 members of the Korean Teachers Union": the body the
+    counted people belong to, named in the "of" phrase right after the count (a name before a description of it)."""
     lower, b = sent.tokens.lower, _tokens(sent, q)[1]
     if b >= sent.span.end or lower[b] != "of":
         return None

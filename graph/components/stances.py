@@ -25,7 +25,7 @@ from ..emit import Concept
 from ..facts import Evidence, Fact, Mention
 from ..iris import mint
 from ..nlp import Sentence
-from ..speakers import BOTH_SIDES, country_of, sentence_speaker
+from ..speakers import BOTH_SIDES, country_of, negotiation_parties, sentence_speaker
 from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, good_outcome, span_text, topics
 
 ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
@@ -55,7 +55,7 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
     out = []
     taken: set[int] = set()
     for h in cue_hits:
-        vals = [(v, negated.get((h.key[4:], v))) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
+        vals = [(v, negated.get((h.key, v))) for f, v in ctx.lexicon.cue_values[h.key] if f == "stance"]
         k = h.tok_start - 1
         if k > sent.span.start and lower[k].endswith("ly"):
             k -= 1
@@ -68,7 +68,7 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
         # "found the U.S. offer too high", "branded the offer as an insult": a noun judged, not a stance of its own
         judged = any(e.tok_start == h.tok_end + (lower[h.tok_end] == "as" if h.tok_end < sent.span.end else 0)
                      for e in cue_hits if any(f == "evaluation" for f, _ in ctx.lexicon.cue_values[e.key]))
-        need = needs.get(h.key[4:])
+        need = needs.get(h.key)
         lacking = need is not None and (
             not any(w in need[0] for w in lower[h.tok_end:min(h.tok_end + need[1], sent.span.end)])
             or h.tok_start > sent.span.start and lower[h.tok_start - 1] in need[2])  # "efforts to reach a deal"
@@ -447,8 +447,7 @@ def _both_sides(ctx: ArticleContext, sent: Sentence, a: int) -> list[str]:
     j = k - 4 if k - 3 >= sent.span.start and doc[k - 3].lower_ == "the" else k - 3
     if j >= sent.span.start and doc[j].lower_ == "that" and not doc[a].lower_.endswith("ed"):
         return []  # "proposed that the two governments sign …": what one side asked for, not what both did
-    neg = next((f for f in ctx.facts if f.kind == "negotiation"), None)
-    parties = list(neg.props.get("party", [])) if neg is not None else []
+    parties = negotiation_parties(ctx)
     return parties if len(parties) == 2 else []
 
 
