@@ -283,11 +283,18 @@ def _drop_addressee(words: list[Token], actors: list[tuple[int, int]]) -> list[T
     return words
 
 
+RELATIVES = {"that", "which", "who", "whom", "whose"}
+
+
 def _coordinated(words: list[Token]) -> list[list[Token]]:
-    """Split at "as well as" and at "and"/"or" followed by a determiner; otherwise one part."""
+    """Split at "as well as" and at "and"/"or" followed by a determiner; otherwise one part.  Not inside
+    a relative clause: "an outcome that the public and the legislature can accept" is one topic."""
     parts: list[list[Token]] = [[]]
     k = 0
     while k < len(words):
+        if parts[-1] and words[k].lower_ in RELATIVES:
+            parts[-1].extend(words[k:])
+            break
         low = [w.lower_ for w in words[k:k + 3]]
         if low == ["as", "well", "as"] and parts[-1]:
             parts.append([])

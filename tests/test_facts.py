@@ -893,3 +893,28 @@ def test_a_proposal_frames_the_first_figure_and_a_base_year_is_not_the_figures()
             f.props["year"].iso() if f.props.get("year") else None) for f in amounts if "value" in f.props}
     assert ("13", "offer", "2020") in got and ("1040000000000", "contribution", "2019") in got
     assert ("27", "count", None) in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subject that names no actor: no earlier actor takes its stance
+    ("Tokyo and Washington initialed the text on Monday, and two days later the Cabinet formally approved the deal.",
+     {("Japan", "accept"), ("United States", "accept")}),
+    # "signs" held up is a noun, and the members' body opposes
+    ("Outside the ministry, members of civic groups held up signs opposing any increase.", {("civic groups", "oppose")}),
+    # reporting conventions, a chance to act and a before-clause take no stance
+    ("Australia's trade minister declined to discuss figures.", set()),
+    ("Negotiators hope to finish soon, so that parliament has time to ratify a new deal.", set()),
+    ('"Before we sign up to another increase, the public deserves answers," said Kim Min-ji, an activist.', set()),
+    ("The deficit narrowed again, a decline Ottawa frequently cites.", set()),
+    ("President Donald Trump signed proclamations imposing tariffs on steel.", set()),
+])
+def test_stances_need_an_actor_as_their_verbs_subject_and_a_verb_not_a_noun(text, expected):
+    ctx, st = facts(text, "stance")
+    assert actor_stances(ctx, st) == expected
+
+
+def test_a_relative_clause_keeps_its_coordination_in_one_topic_that_wishes_for_an_outcome():
+    ctx, st = facts('Foreign Minister Park Jin told lawmakers the government would seek an outcome "that the public '
+                    'and the legislature can accept."', "stance", publisher="Korea Wire")
+    assert [(f.props["stanceType"][1], f.props["topic"]) for f in st] == [
+        ("support", "outcome that the public and the legislature can accept")]

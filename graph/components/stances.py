@@ -32,9 +32,11 @@ ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
 NEGATORS = {"not", "n't", "never", "no", "cannot", "refuse", "refused", "refuses", "refusing", "declined", "unwilling", "reluctant",
             "difficult", "impossible", "unable"}  # "it would be difficult to accept": a refusal
 IRREALIS = {"could", "may", "might", "considering", "consider", "considers", "if", "whether", "likely", "expected", "mulling",
-            "weighing", "unlikely", "should", "possibly", "reportedly", "must", "needs", "need"}
+            "weighing", "unlikely", "should", "possibly", "reportedly", "must", "needs", "need",
+            "before", "until", "unless"}  # "before we sign up to another increase": not yet done
 INTENT = {"hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "aims", "aim", "aimed", "intends", "intend",
-          "intended"}  # "hoped to sign": before "to" an intention, not yet a stance
+          "intended", "time", "chance", "opportunity", "bid", "attempt", "effort", "efforts", "deadline"}
+# "hoped to sign", "has time to ratify": before "to" an intention or a chance, not yet a stance
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 ANAPHORS = {"request", "demand", "proposal", "offer", "idea", "plan", "move", "suggestion", "call", "this", "that", "position", "stance",
             "it"}
@@ -164,9 +166,13 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         subject = _subject(ctx, sent, before)
         if subject is not None:
             return _actor_of(ctx, subject)  # "…, opposing any increase", "… and has rejected the call"
+    if _unnamed_subject(sent, a, ms):
+        return None  # "three days after the Cabinet approved the deal": not the earlier clause's actor
     for m in sorted(before, key=lambda m: (-m.tok_end, m.tok_start)):
         gap = [t.lower_ for t in doc[m.tok_end:a]]
         role = _object(ctx, sent, m)
+        if role == "prep" and _members_of(sent, m):
+            role = None  # "members of civic groups held up signs opposing …": the group acts
         if role == "verb" or (role == "prep" and (len(gap) > 2 or _modifies(sent, m, before))):
             continue  # "talks with Seoul ... rejected", "told lawmakers that …", "lawmakers in Congress have urged": an object
         if _in_apposition(sent, m, before):
@@ -195,6 +201,43 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
     if sp is not None and sp.mention is not None:
         return _actor_of(ctx, sp.mention)
     return None
+
+
+MEMBER_NOUNS = {"members", "supporters", "activists", "representatives", "leaders", "hundreds", "thousands", "dozens"}
+
+
+def _members_of(sent: Sentence, m: Mention) -> bool:
+    """The mention names the body whose members are the subject: "members of civic groups", "hundreds
+    of union members"."""
+    lower = sent.tokens.lower
+    k = m.tok_start - 1
+    if k > sent.span.start and lower[k] in {"the", "a", "an"}:
+        k -= 1
+    return k - 1 >= sent.span.start and lower[k] == "of" and lower[k - 1] in MEMBER_NOUNS
+
+
+SUBJECT_DETERMINERS = {"the", "a", "an"}
+NOT_SUBJECTS = {"side", "sides", "allies", "statement", "communique", "declaration", "release", "letter", "government",
+                "administration", "kingdom", "country", "nation", "republic", "union", "group", "bloc", "party", "alliance"}
+PUBLIC_NOUNS = {"public", "people", "voters", "market", "markets", "legislature"}
+
+
+def _unnamed_subject(sent: Sentence, a: int, ms: list[Mention]) -> bool:
+    """The verb's subject is a noun phrase that names no actor: "after the Cabinet approved the deal", "an
+    outcome that the public can accept".  An actor named earlier is another clause's subject, so it does
+    not take this stance.  Only a capitalized head or the public's nouns: "the group has refused", "the
+    kingdom supported" refer back to an actor named before, and "the government", "the two sides" and
+    "the statement" are left to the other rules (the article's country, both parties, the issuer)."""
+    doc = sent.span.doc
+    k = _verb_group_start(doc, a, sent) - 1
+    verbal = k + 1 < a or doc[a].lower_.endswith("ed")  # "can accept", "approved": not the noun of "the initial demand"
+    while k > sent.span.start and doc[k].lower_.endswith("ly"):
+        k -= 1  # "the Cabinet formally approved"
+    if not verbal or k - 1 < sent.span.start or not doc[k].is_alpha or doc[k - 1].lower_ not in SUBJECT_DETERMINERS:
+        return False
+    word = doc[k].lower_
+    named = doc[k].text[:1].isupper() or word in PUBLIC_NOUNS
+    return named and word not in PRONOUNS | AUXILIARIES | NOT_SUBJECTS and not any(m.tok_start <= k < m.tok_end for m in ms)
 
 
 def _modifies(sent: Sentence, m: Mention, before: list[Mention]) -> bool:
@@ -339,7 +382,8 @@ def stances(ctx: ArticleContext) -> None:
         spans = [(m.tok_start, m.tok_end) for m in ctx.mentions_in(sent) if m.reading in ACTOR_READINGS]
         stops = _verb_starts(ctx, sent, cue_hits)
         low = sent.text.lower()
-        quiet = [low.find(p) for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low]
+        quiet = [m.start() for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low
+                 for m in re.finditer(re.escape(p), low)]
         for k, (a, b, vals) in enumerate(hits):
             if any(q <= sent.char(a) - sent.start <= q + 12 for q in quiet):
                 continue  # "declined to comment": no stance taken
