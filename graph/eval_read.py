@@ -24,7 +24,7 @@ from .scoring import quote_words
 from .store import GraphStore
 
 Rows = list[dict[str, str]]
-_EDITION = re.compile(r"\d+(?:st|nd|rd|th)\s")
+_EDITION = re.compile(r"(?:\d+(?:st|nd|rd|th)|\d{4})\s")  # "12th Special …", "2016 Host Nation …"
 
 
 def _rows(store: GraphStore, name: str) -> Rows:
@@ -64,7 +64,7 @@ def build_names(store: GraphStore, reference: list[Path]) -> Names:
         if r["anonymous"]:
             anonymous.add(r["pref"])
         if r["type"] == "Group" or r["anonymous"] or r["type"] == "Agreement" and _EDITION.match(r["pref"]):
-            groups.add(r["pref"])  # an edition ("12th Special Measures Agreement") stays its ordinal + agreement
+            groups.add(r["pref"])  # an edition ("12th SMA", "2016 Host Nation …"): its ordinal or year + agreement
     for body in load_rules().table("bodies.jsonl"):
         entries.append((4, body["label"], body["label"]))
         entries.extend((4, n, body["label"]) for n in body["names"])

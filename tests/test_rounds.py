@@ -454,3 +454,13 @@ def test_a_count_of_rounds_with_its_first_and_last_gives_both_rounds():
                  "nine rounds of talks, the first in Honolulu in March last year.", "2022-01-07")
     assert got[0] == {"ordinal": 1, "venue": "honolulu", "startDate": "2021-03", "status": "held"}
     assert all(r.get("venue") != "honolulu" for r in got[1:])
+
+
+def test_japans_host_nation_support_talks_of_different_years_are_different_negotiations():
+    text = ("Japan and the United States held the third round of talks on host-nation support for U.S. forces in Tokyo "
+            "on Thursday, the Foreign Ministry said.")
+    got = {published: [(r.props["ordinal"], r.props["partOf"]) for r in facts(text, "round", published=published)[1]]
+           for published in ("2015-11-20", "2021-11-19")}
+    assert [o for o, _ in got["2015-11-20"]] == [3] and [o for o, _ in got["2021-11-19"]] == [3]
+    assert got["2015-11-20"][0][1] != got["2021-11-19"][0][1]  # two negotiations, so two third rounds
+    assert _negotiation_labels(text, "2021-11-19") == ["2022 Host Nation Support Special Measures Agreement (Japan) negotiation"]
