@@ -74,6 +74,7 @@ def test_rounds_that_began_somewhere_give_the_first_round_and_a_count_of_earlier
             "Negotiators sealed it at the ninth round of talks, held in Seoul on Tuesday, after eight earlier rounds "
             "that began in Busan in March.")
     assert rounds(text, "2025-09-12") == [
+        {"status": "concluded", "startDate": "2025-09-12"},  # the signing: a session of its own
         {"ordinal": 1, "venue": "busan", "startDate": "2025-03", "status": "held"},
         {"ordinal": 8, "status": "held"},
         {"ordinal": 9, "venue": "seoul", "startDate": "2025-09-09", "status": "concluded"}]
@@ -447,13 +448,14 @@ def test_a_count_of_rounds_with_its_first_and_last_gives_both_rounds():
             "The deal followed nine rounds of talks, the first in Honolulu in March last year and the last in "
             "Tokyo in December, and weeks of contacts between ministers.")
     assert rounds(text, "2022-01-07") == [
+        {"status": "concluded", "startDate": "2022-01-07"},  # the signing
         {"ordinal": 1, "venue": "honolulu", "startDate": "2021-03", "status": "held"},
         {"ordinal": 9, "venue": "tokyo", "startDate": "2021-12", "status": "held"}]
     # only the first told: the count's round keeps no venue or date of the first's
     got = rounds("Japan and the United States signed the host-nation support agreement on Friday. The deal followed "
                  "nine rounds of talks, the first in Honolulu in March last year.", "2022-01-07")
-    assert got[0] == {"ordinal": 1, "venue": "honolulu", "startDate": "2021-03", "status": "held"}
-    assert all(r.get("venue") != "honolulu" for r in got[1:])
+    assert got[1] == {"ordinal": 1, "venue": "honolulu", "startDate": "2021-03", "status": "held"}
+    assert all(r.get("venue") != "honolulu" for r in got[2:])
 
 
 def test_japans_host_nation_support_talks_of_different_years_are_different_negotiations():
@@ -464,3 +466,18 @@ def test_japans_host_nation_support_talks_of_different_years_are_different_negot
     assert [o for o, _ in got["2015-11-20"]] == [3] and [o for o, _ in got["2021-11-19"]] == [3]
     assert got["2015-11-20"][0][1] != got["2021-11-19"][0][1]  # two negotiations, so two third rounds
     assert _negotiation_labels(text, "2021-11-19") == ["2022 Host Nation Support Special Measures Agreement (Japan) negotiation"]
+
+
+def test_a_dated_signing_is_a_concluded_session_and_a_cabinet_meeting_is_none():
+    text = ("TOKYO, Jan. 8 (Wire) -- Japan and the United States on Friday signed a new host-nation support agreement "
+            "covering the five years from April.\n"
+            "Negotiators had initialed the text on Dec. 21, and the Cabinet endorsed the deal at its regular meeting on Tuesday.\n"
+            "Foreign Minister Yoshimasa Hayashi and Ambassador Rahm Emanuel signed the pact at the Foreign Ministry in Tokyo.")
+    got = sorted((r["startDate"], r["status"], r.get("venue")) for r in rounds(text, "2022-01-08"))
+    assert got == [("2021-12-21", "concluded", None), ("2022-01-07", "concluded", "foreign-ministry")]
+
+
+def test_signing_something_else_or_not_yet_signing_is_no_session():
+    for text in ("President Donald Trump on Thursday signed proclamations imposing tariffs on imported steel.",
+                 "South Korea and the United States have not signed the agreement, officials said on Monday."):
+        assert rounds(text, "2019-03-08") == []

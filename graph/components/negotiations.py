@@ -299,11 +299,14 @@ def rounds(ctx: ArticleContext) -> None:
     by_iri: dict[str, Fact] = {}
     notes = []
     firsts: set[str] = set()  # rounds known only from when the talks began: not the meeting an article reports
+    signed: dict[str, str] = {}  # the last signing told with its day, by its verb ("signed", "initialed")
+    signings: set[str] = set()  # a signing is its own session, never a numbered round told without its date
     for sent in ctx.sentences:
         hits = ctx.hits(sent, "cue")
         session = _session_hits(ctx, sent)  # "the fourth review of its programme": no "round of talks" needed
-        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key])] + session
-        talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key])]
+        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key]) and not _internal(sent, h)]
+        round_hits += session
+        talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key]) and not _internal(sent, h)]
         families = {f for h in hits for f, _ in ctx.lexicon.cue_values[h.key]}
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
@@ -317,6 +320,13 @@ def rounds(ctx: ArticleContext) -> None:
         if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated
                                              or "held" in statuses and _spans_days(ctx, sent)):
             candidates = [(talk_hits[0], "talks")]  # "held talks in Colombo from March 7 to 21": a session
+        signing = _signing(ctx, sent, hits) if not candidates and not talk_hits and not round_hits else None
+        if signing is not None and day_dated:  # "signed the agreement at the Foreign Ministry on Friday"
+            candidates = [(signing, "signing")]
+        elif signing is not None and signing.text.lower() in signed and "venue" not in by_iri[signed[signing.text.lower()]].props:
+            venue = _venue(ctx, sent, signing.tok_start)  # "signed the pact at the Foreign Ministry in Tokyo"
+            if venue is not None:  # the session signed (not the one initialed) with the same verb
+                _put(ctx, by_iri, signed[signing.text.lower()], {"venue": venue}, Evidence(sent.index, signing.start, signing.end))
         if candidates:  # "A second round followed in April, and the third took place in Washington"
             candidates += [(h, "round") for h in elliptical_round(ctx, sent) if h.start > max(c.start for c, _ in candidates)]
         elif not talk_hits and known:  # "The third took place in Washington", after rounds were told
@@ -397,7 +407,8 @@ def rounds(ctx: ArticleContext) -> None:
             venue = _venue(ctx, sent, h.tok_start) if h.start not in opened else None
             if kind == "again" and dated is None and venue is None:
                 continue  # "would meet again as early as possible, but no date was given": no round to record
-            status = "planned" if kind == "again" else round_status(ctx, sent, plural, dated, ctx.published, h.tok_start)
+            status = "planned" if kind == "again" else "concluded" if kind == "signing" else \
+                round_status(ctx, sent, plural, dated, ctx.published, h.tok_start)
             if status == "planned" and date is None and end is not None:  # "wrapped up the round on Friday"
                 status = "held"
             planned_here = planned_here or status == "planned"
@@ -412,7 +423,10 @@ def rounds(ctx: ArticleContext) -> None:
                      "venue": venue, "startDate": date, "endDate": end}
             firsts.discard(iri)
             _put(ctx, by_iri, iri, props, Evidence(sent.index, h.start, h.end))
-    _merge_unordinaled(ctx, by_iri, firsts)
+            if kind == "signing":
+                signed[h.text.lower()] = iri
+                signings.add(iri)
+    _merge_unordinaled(ctx, {i: f for i, f in by_iri.items() if i not in signings}, firsts)
     apply_notes({i: f for i, f in by_iri.items() if f in ctx.facts}, notes)
 
 
@@ -515,6 +529,34 @@ def _DATELESS() -> re.Pattern:
 def _DATELESS_AFTER() -> re.Pattern:
     cues = alternation(load_rules().data("negotiation.json")["dateless_after_cues"])
     return re.compile(rf"^[^.;:]{{0,12}}(?:,\s*)?(?:{cues})\b", re.IGNORECASE)
+
+
+def _signing(ctx: ArticleContext, sent, hits: list[Hit]) -> Hit | None:
+    """The first ``signing_verbs`` cue with the deal as its object ("initialed the text", "signed the new
+    agreement", "inked the SMA"): a signing is the session that concludes the talks."""
+    neg = load_rules().data("negotiation.json")
+    verbs, nouns = frozenset(neg["signing_verbs"]), frozenset([*neg["agreement_nouns"], "text"])
+    lower = sent.tokens.lower
+    agreements = {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
+    for h in hits:
+        if lower[h.tok_start] in verbs and h.tok_end - h.tok_start == 1 and not (
+                h.tok_start > sent.span.start and lower[h.tok_start - 1] in {"not", "never", "n't", "be", "been", "being"}):
+            window = range(h.tok_end, min(h.tok_end + 5, sent.span.end))
+            if any(lower[i] in nouns or i in agreements for i in window):
+                return h
+    return None
+
+
+def _internal(sent, h) -> bool:
+    """"at its regular meeting", "a cabinet meeting": one body's own meeting (``internal_meeting_words``), not a session."""
+    words = _internal_words()
+    lower = sent.tokens.lower
+    return any(lower[i] in words for i in range(max(sent.span.start, h.tok_start - 2), h.tok_start))
+
+
+@lru_cache(maxsize=1)
+def _internal_words() -> frozenset[str]:
+    return frozenset(load_rules().data("negotiation.json")["internal_meeting_words"])
 
 
 def _dateless(sent, h) -> bool:
