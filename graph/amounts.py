@@ -312,6 +312,8 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
         if SOURCE_AFTER.match(text, m.end()):
             continue  # "two people familiar with the talks said": the sources of a report, not a figure
         unit, subject = g.count_nouns[m.group("noun").lower()]
+        if unit == "persons" and subject is None and WORKING_AFTER.match(text, m.end()):
+            subject = "workforce"  # "some 8,700 South Korean civilians who work on the bases"
         part = PART_OF.search(text, max(0, m.start() - 40), m.start())
         if part and free(*part.span("n")) and not _is_date_or_ordinal(text, *part.span("n")):  # "about 4,000 of the roughly 8,600 workers": a count of the same nouns
             n = parse_number(part.group("n"), g)
@@ -325,6 +327,7 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
     return found
 
 
+WORKING_AFTER = re.compile(r",?\s+(?:who\s+(?:\w+\s+)?)?(?:work|works|worked|working|employed)\s+(?:on|at|for|in|by)\b", re.I)
 RATE_BASE = re.compile(r"\b(?:per|every|each)\s+$", re.I)
 PART_OF = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:the\s+|its\s+|their\s+)?"
                      r"(?:roughly\s+|about\s+|some\s+|nearly\s+|around\s+|almost\s+)?$")

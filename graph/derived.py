@@ -13,7 +13,7 @@ read), all sub-properties of ``parley:summary``:
 
 - ``parley:sourceIds``: the sorted, space-separated ids of the articles
   that attest the node (for an actor, also those of the facts it takes part
-  in: as actor, speaker, subject, holder or party);
+  in: as actor, speaker, holder or party; not as the subject of a figure);
 - ``parley:evidenceCount``: its evidence records; ``parley:mentionCount``:
   an entity's mentions;
 - ``parley:evidenceText`` (amounts, stances): the distinct evidence

@@ -37,8 +37,8 @@ def test_sources_and_counts_equal_a_walk_of_the_evidence(seed_store):
         walked.setdefault(r["s"].value, set()).add(r["id"].value)
     actors = {r["a"].value for r in _select(seed_store, f"SELECT DISTINCT ?a WHERE {{ VALUES ?c {{ {ACTOR_TYPES} }} ?a a ?c }}")}
     for r in _select(seed_store, f"""SELECT ?a ?id WHERE {{ VALUES ?c {{ {ACTOR_TYPES} }} ?a a ?c .
-            ?f parley:actor|parley:speaker|parley:subject|parley:heldBy|parley:party ?a .
-            ?f parley:evidence/parley:article/parley:articleId ?id }}"""):
+            ?f parley:actor|parley:speaker|parley:heldBy|parley:party ?a .
+            ?f parley:evidence/parley:article/parley:articleId ?id }}"""):  # a figure's subject takes no part
         walked.setdefault(r["a"].value, set()).add(r["id"].value)
     sources = _summary(seed_store, "sourceIds")
     assert len(sources) > 50 and actors & sources.keys()
@@ -126,3 +126,22 @@ def test_a_store_with_stale_summaries_is_refused_with_a_way_out(tmp_path):
     del writable
     gc.collect()
     assert run_cli("query", "rounds", cwd=tmp_path).returncode == 0
+
+
+def test_a_figures_subject_is_no_source_of_the_actor_in_an_article_that_never_names_it(seed_store):
+    """"28,500 troops" makes U.S. Forces Korea the count's subject; the actor's sources are only the articles
+    that name it or where it acts (the seed articles count troops more often than they name the command)."""
+    rows = _select(seed_store, """SELECT DISTINCT ?a ?id WHERE { ?f parley:subject ?a .
+        ?f parley:evidence/parley:article/parley:articleId ?id }""")
+    named = {(r["a"].value, r["id"].value) for r in _select(seed_store, """SELECT DISTINCT ?a ?id WHERE {
+        ?m a parley:Mention ; parley:refersTo ?a ; parley:article/parley:articleId ?id }""")}
+    sources = _summary(seed_store, "sourceIds")
+    unnamed = [(r["a"].value, r["id"].value) for r in rows if (r["a"].value, r["id"].value) not in named]
+    assert unnamed, "the seed articles should count troops without naming their command"
+    for a, art in unnamed:
+        assert art not in sources.get(a, "").split(" ") or _acts_in(seed_store, a, art)
+
+
+def _acts_in(store: GraphStore, a: str, art: str) -> bool:
+    return bool(_select(store, f"""SELECT ?f WHERE {{ ?f parley:actor|parley:speaker|parley:heldBy|parley:party <{a}> ;
+        parley:evidence/parley:article/parley:articleId "{art}" }} LIMIT 1"""))

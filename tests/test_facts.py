@@ -918,3 +918,27 @@ def test_a_relative_clause_keeps_its_coordination_in_one_topic_that_wishes_for_a
                     'and the legislature can accept."', "stance", publisher="Korea Wire")
     assert [(f.props["stanceType"][1], f.props["topic"]) for f in st] == [
         ("support", "outcome that the public and the legislature can accept")]
+
+
+def figures(text: str, published: str = "2019-03-09") -> list[tuple[str, str, str]]:
+    """(value, role, subject label) of every figure."""
+    ctx, qs = facts(text, ("MonetaryAmount", "Percentage", "Ratio", "Count"), published=published)
+    return [(format(f.props["value"].normalize(), "f"), f.props["role"][1], label(ctx, f.props["subject"])) for f in qs]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("South Korea and the United States met on defense cost-sharing. About 28,500 U.S. troops are stationed here, along "
+     "with some 8,700 South Korean civilians who work on the bases.",
+     [("28500", "count", "U.S. Forces Korea"), ("8700", "count", "South Korean workers")]),
+    ("Japan and the United States met on host nation support. Some 25,000 Japanese nationals work at U.S. bases.",
+     [("25000", "count", "Japanese workers")]),
+    # the cap on the agreed annual rise, and a rise stated as a sum over the current deal, are what the payer pays
+    ("South Korea and the United States met on defense cost-sharing. The annual increase is tied to inflation and "
+     "capped at 4 percent.", [("4", "contribution", "South Korea")]),
+    ("Japan and the United States reached agreement on host nation support. This represents an increase of 13.3 "
+     "billion yen, approximately 1.4 percent, over the current agreement.",
+     [("13300000000", "contribution", "Japan"), ("1.4", "contribution", "Japan")]),
+    ("The United States and China agreed that tariffs will be capped at 25 percent.", [("25", "other", "China")]),
+])
+def test_workers_by_their_work_and_caps_and_rises_on_what_the_payer_pays(text, expected):
+    assert figures(text) == expected

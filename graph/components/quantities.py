@@ -63,7 +63,7 @@ SUBJECT_READINGS = {"actor", "demonym", "group", "body"}
 UNIT_PRICE = re.compile(r"\s*(?:per|for each|for every|a|an)\s+(?:[\d,.]+\s+)?(?!year\b|month\b|week\b|day\b|annum\b)"
                         r"(?:litres?|liters?|gallons?|barrels?|tonnes?|tons?|kilograms?|kg|units?|cubic|megawatt|kilowatt)\b", re.I)
 # "$8 billion a year, roughly four times what …": a comparison in apposition to the figure before it
-APPOSITION = re.compile(r"^[\s)]*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|nearly|almost|around|some|over|"
+APPOSITION = re.compile(r"^[\s)]*(?:a\s+year|per\s+year|annually|a\s+month)?\s*,\s*(?:or\s+)?(?:roughly|about|approximately|nearly|almost|around|some|over|"
                         r"more\s+than|up\s+to|just\s+over|just\s+under|close\s+to|upward\s+of|well\s+over)?\s*$", re.I)
 # "The figure is …", "The annual average of …": a sentence that restates the figure just reported
 RESTATES = re.compile(r"^\W*(?:(?:the|this|that)\s+(?:new\s+|annual\s+|total\s+|final\s+)?(?:figure|amount|sum|total|average|payment|"
@@ -130,10 +130,19 @@ def _role(ctx: ArticleContext, sent: Sentence, q: Quantity, span: tuple[int, int
         role = "cost"  # "pays three sen per 1,000 gallons": a price, not a sum paid
     if q.kind == "Measure" and role not in {"offer", "demand"}:
         return "other"  # tonnes or megawatts are offered or asked for, never paid
+    if role == "other" and best is None and q.kind == "MonetaryAmount" and ctx.payer \
+            and RISE_OF.search(sent.text, max(0, q.start - 30), q.start):
+        return "contribution"  # "an increase of 13.3 billion yen over the current agreement": what the payer adds
+    if q.kind == "Percentage" and ctx.payer and CAPPED.search(sent.text, max(0, q.start - 30), q.start):
+        return "contribution"  # "annual increases tied to inflation and capped at 4 percent": the agreed rise's limit
     rise = _is_change(sent, q)
     if (q.kind == "Percentage" and role == "contribution" or q.kind == "Ratio" and q.value < 1 and role in {"contribution", "other"}) and not rise:
         role = "share"
     return role
+
+
+RISE_OF = re.compile(r"\b(?:increase|rise|hike|jump)\s+of\s+(?:about\s+|around\s+|approximately\s+|some\s+)?$", re.I)
+CAPPED = re.compile(r"\b(?:(?:capped|limited)\s+at|(?:a|the)\s+cap\s+of)\s+(?:about\s+|around\s+)?$", re.I)
 
 
 def _governed(doc, governed: set[int], i: int) -> bool:
