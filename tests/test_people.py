@@ -162,3 +162,30 @@ def test_people_after_a_plural_office_keep_the_country_written_after_them():
                     "progress had been made.")
     got = people(ctx)
     assert got["Precious Matsoso"] == ("Co-Chair", "South Africa") and got["Roland Driece"] == ("Co-Chair", "Netherlands")
+
+
+def _body_readings(ctx) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.type in {"GovernmentBody", "Organization"}:
+            out.setdefault(m.text, set()).add(m.reading)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Lee led the Korean side, and Mara Specht, senior adviser for security agreements at the State Department, headed the U.S. side.",
+    "Tom Bettany, the State Department's deputy assistant secretary, headed the American delegation.",
+    "The U.S. side was led by Tom Bettany, the State Department's senior adviser for security agreements.",
+    "State Department spokesman Ned Price said the talks were productive.",
+])
+def test_a_body_named_only_in_a_persons_title_is_no_actor_of_the_sentence(text):
+    ctx = extracted(text)
+    assert _body_readings(ctx) == {"State Department": {"affiliation"}}
+    assert any(e.type == "Person" for e in ctx.entities.values())
+
+
+def test_a_body_that_acts_keeps_its_mention_and_a_relative_clause_is_no_title():
+    ctx = extracted("The State Department said the accord reflects the strength of the alliance.")
+    assert _body_readings(ctx) == {"State Department": {"actor"}} or _body_readings(ctx) == {"State Department": {"body"}}
+    ctx = extracted("Kang Kyung-wha, who met State Department officials on Monday, said talks would resume.")
+    assert "affiliation" not in set().union(*_body_readings(ctx).values())

@@ -1,2 +1,2 @@
 """Extraction components; importing this package registers them all."""
-from . import acronyms, actors, evaluations, mentions, negotiations, organizations, quantities, short_forms, speech, stances, transcripts  # noqa: F401
+from . import acronyms, actors, affiliations, evaluations, mentions, negotiations, organizations, quantities, short_forms, speech, stances, transcripts  # noqa: F401

@@ -1,0 +1,65 @@
+"""Bodies named only as a person's affiliation: "Linda Specht, senior adviser at the State Department",
+"Timothy Betts, the State Department's acting deputy assistant secretary", "State Department spokesman Ned
+Price".
+
+Such a body describes who the person is; it does not act in the sentence, so its mention is read as
+``affiliation``: the person keeps it as title and affiliation, but the mention makes the body neither an
+agent of a stance nor one of the article's actors (gold guideline: "an organisation named only in a
+person's title is not an actor").  A body that acts elsewhere in the article ("The State Department said
+…") keeps that mention.
+"""
+from __future__ import annotations
+
+from ..context import ArticleContext, component
+from ..facts import Mention
+from ..nlp import Sentence
+
+BODIES = {"GovernmentBody", "Organization", "Military"}
+READINGS = {"body", "actor"}
+SEGMENT_ENDS = {",", ";", "(", ")", "—", "–", "--", ".", ":", '"', "“", "”"}
+CLAUSE_WORDS = {"who", "which", "that", "whose", "whom", "and", "while", "but", "as", "after", "before", "when"}
+NOT_TITLE = {"and", "or", "with", "to", "by", "from", "in", "on", "at", "the", "a", "an", "said", "says", "told", "met"}
+MAX_SEGMENT = 14  # tokens of an apposition: "senior adviser for security agreements at the State Department"
+MAX_TITLE = 4  # words between a body and the person it titles: "State Department spokesman Ned Price"
+
+
+def _in_apposition(sent: Sentence, m: Mention, people: list[Mention]) -> bool:
+    """``m`` lies in the comma-bounded aside right after a named person: "Name, a senior X official, …"."""
+    lower = sent.tokens.lower
+    k = m.tok_start - 1
+    while k >= sent.span.start and m.tok_start - k <= MAX_SEGMENT and lower[k] not in SEGMENT_ENDS:
+        if lower[k] in CLAUSE_WORDS:
+            return False  # "Kang, who met the State Department's envoy": a clause of its own
+        k -= 1
+    if k < sent.span.start + 1 or lower[k] != "," or not any(p.tok_end == k for p in people):
+        return False
+    j = m.tok_end
+    while j < sent.span.end and j - m.tok_end <= MAX_SEGMENT and lower[j] not in SEGMENT_ENDS:
+        if lower[j] in CLAUSE_WORDS:
+            return False
+        j += 1
+    return j >= sent.span.end or lower[j] in SEGMENT_ENDS
+
+
+def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> bool:
+    """``m`` opens a title right before a person's name: "State Department spokesman Ned Price", "the
+    ministry's chief negotiator Lee Tae-woo"."""
+    is_punct, lower = sent.tokens.is_punct, sent.tokens.lower
+    for p in people:
+        gap = range(m.tok_end, p.tok_start)
+        if 0 < len(gap) <= MAX_TITLE + 1 and not any(is_punct[i] and lower[i] not in {"'s", "’s"} or lower[i] in NOT_TITLE
+                                                     for i in gap):
+            return True
+    return False
+
+
+@component("affiliations")
+def affiliations(ctx: ArticleContext) -> None:
+    for sent in ctx.sentences:
+        mentions = ctx.mentions_in(sent)
+        people = [m for m in mentions if m.type == "Person" and m.reading in {"actor", "person"}]
+        if not people:
+            continue
+        for m in mentions:
+            if m.type in BODIES and m.reading in READINGS and (_in_apposition(sent, m, people) or _titles_a_name(sent, m, people)):
+                m.reading = "affiliation"
