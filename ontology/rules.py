@@ -28,7 +28,8 @@ JSONL_SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "titles.jsonl": {"title": str, "body": (str, type(None))},
     "bodies.jsonl": {"kind": str, "label": str, "names": list},
     "groups.jsonl": {"head": str, "label": str, "modifiers": list},
-    "evaluations.jsonl": {"judgement": str, "on_proposal": str, "otherwise": str, "proposal_nouns": list, "phrases": list},
+    "evaluations.jsonl": {"judgement": str, "on_proposal": str, "otherwise": str, "proposal_nouns": list, "concluded_nouns": list,
+                          "phrases": list},
 }
 JSON_FILES = ("numbers.json", "time.json", "negotiation.json", "pipeline.json", "names.json")
 FURNITURE_KINDS = {"line", "end_marker", "span", "repeated_title"}

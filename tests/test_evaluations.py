@@ -17,8 +17,16 @@ from test_topics import stances
     ("Santiago said the draft was not acceptable.", {("Chile", "reject", "draft")}),
     ("Ottawa said the tariff schedule was a step forward.", {("Canada", "support", "tariff schedule")}),
     # a judging verb instead of a copula
-    ("Labor unions called the wage deal unfair.", {("labor unions", "reject", "wage deal")}),
+    ("Labor unions called the wage offer unfair.", {("labor unions", "reject", "wage offer")}),
     ("Chile found the new Canadian offer too low.", {("Chile", "reject", "new Canadian offer")}),
+    # a deal called good or bad was made, so it is supported or opposed, not accepted or rejected
+    ("Labor unions called the wage deal unfair.", {("labor unions", "oppose", "wage deal")}),
+    ('Ambassador Harry Harris called the deal "a fair and reasonable outcome."', {("Harry Harris", "support", "deal")}),
+    ("Prime Minister Benjamin Netanyahu called the agreement a historic mistake.",
+     {("Benjamin Netanyahu", "oppose", "agreement")}),
+    # an evaluating noun phrase right after a verb is its object: the verb keeps its stance
+    ('"We are not going to accept a bad deal," Ambassador David MacNaughton said.',
+     {("David MacNaughton", "reject", "bad deal")}),
 ])
 def test_judgements_are_stances(text, expected):
     assert stances(text) == expected

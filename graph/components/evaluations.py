@@ -8,7 +8,9 @@ copula ("is", "was", "remains", "would be"; adverbs and "not" may come
 between) judges the noun phrase before the copula, which becomes the topic.
 The row says the stance: ``on_proposal`` when the phrase ends in one of its
 ``proposal_nouns`` (an offer is rejected or accepted), ``otherwise`` for
-anything else (a policy is opposed or supported); "not" turns the judgement
+anything else (a policy is opposed or supported), and for a deal a judging
+verb calls good or bad (``concluded_nouns``: "called the agreement a
+milestone" supports a deal made, it does not accept an offer); "not" turns the judgement
 into the row its ``negated`` names.  The actor is found as for a stance verb: the actor
 named before the phrase, else the sentence's speaker.
 """
@@ -44,7 +46,7 @@ def evaluations(ctx: ArticleContext) -> None:
             found = _judged(sent, h.tok_start)
             if found is None:
                 continue
-            a, c, negated = found
+            a, c, negated, judging = found
             judgement = rows[judgements[0]].get("negated", judgements[0]) if negated else judgements[0]
             row = rows[judgement]
             phrase = list(doc[a:c])
@@ -57,13 +59,15 @@ def evaluations(ctx: ArticleContext) -> None:
             topic = span_text(sent, phrase)
             if (actor, frozenset(_words(topic))) in taken:
                 continue
-            stance = row["on_proposal"] if phrase[-1].lower_ in row["proposal_nouns"] else row["otherwise"]
+            on_table = phrase[-1].lower_ in row["proposal_nouns"] and not (judging and phrase[-1].lower_ in row["concluded_nouns"])
+            stance = row["on_proposal"] if on_table else row["otherwise"]
             ctx.facts.append(stance_fact(sent, actor, stance, topic, stance_date(ctx, sent), a, h.tok_end))
             taken.add((actor, frozenset(_words(topic))))
 
 
-def _judged(sent: Sentence, e: int) -> tuple[int, int, bool] | None:
-    """(first token, end token, negated) of the noun phrase judged by the phrase starting at ``e``."""
+def _judged(sent: Sentence, e: int) -> tuple[int, int, bool, bool] | None:
+    """(first token, end token, negated, after a judging verb) of the noun phrase judged by the phrase starting
+    at ``e``."""
     doc, start = sent.span.doc, sent.span.start
     k = e - 1
     negated = False
@@ -73,8 +77,10 @@ def _judged(sent: Sentence, e: int) -> tuple[int, int, bool] | None:
     copula = any(t.lower_ in COPULAS for t in doc[k + 1:e])
     if copula:
         c = k + 1
-    else:  # "called the offer unacceptable", "branded the deal as a betrayal"
-        c = e - 1 if doc[e - 1].lower_ == "as" else e
+    else:  # "called the offer unacceptable", "branded the deal as a betrayal", "called the deal "a fair … outcome""
+        c = e
+        while c - 1 > start and (doc[c - 1].lower_ in {"as", "a", "an"} or doc[c - 1].text in QUOTES):
+            c -= 1
     j = c - 1
     while j >= start and c - j <= MAX_PHRASE and doc[j].lower_ not in ENDS_PHRASE | JUDGING and doc[j].text not in QUOTES \
             and not (doc[j].is_punct and doc[j].text not in {"-", "$", "%", "'s", "’s"}):
@@ -91,4 +97,4 @@ def _judged(sent: Sentence, e: int) -> tuple[int, int, bool] | None:
     last = doc[c - 1]
     if a >= c or not last.is_alpha or not last.is_lower or last.lower_ in SKIP_LEAD | {"he", "she", "they", "we", "i", "which"}:
         return None  # a pronoun or a clause, not a noun phrase
-    return a, c, negated
+    return a, c, negated, not copula

@@ -68,7 +68,9 @@ def _stance_hits(ctx: ArticleContext, sent: Sentence, cue_hits) -> list[tuple[in
             lower[h.tok_start - 1] in {"the", "this", "that"} and lower[h.tok_end] in COPULAS
             or lower[h.tok_end] in BE and not lower[h.tok_start].endswith("ed") and lower[h.tok_start - 1] not in PRONOUNS | AUXILIARIES)
         # "found the U.S. offer too high", "branded the offer as an insult": a noun judged, not a stance of its own
+        # ("accept a bad deal": an evaluating noun phrase right after a verb is its object, not a judgement of it)
         judged = any(e.tok_start == h.tok_end + (lower[h.tok_end] == "as" if h.tok_end < sent.span.end else 0)
+                     and not (e.tok_start == h.tok_end and lower[e.tok_start] in {"a", "an"})
                      for e in cue_hits if any(f == "evaluation" for f, _ in ctx.lexicon.cue_values[e.key]))
         need = needs.get(h.key)
         lacking = need is not None and (
