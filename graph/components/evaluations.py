@@ -37,6 +37,11 @@ MAX_PHRASE = 8
 def evaluations(ctx: ArticleContext) -> None:
     rows = {r["judgement"]: r for r in ctx.lexicon.rules.table("evaluations.jsonl")}
     taken = {(f.props["actor"], frozenset(_words(f.props["topic"]))) for f in ctx.facts if f.kind == "stance"}
+    said: dict[tuple, list[int]] = {}  # where each stance verb ends, by actor, stance and sentence
+    for f in ctx.facts:
+        if f.kind == "stance":
+            for e in f.evidence:
+                said.setdefault((f.props["actor"], f.props["stanceType"][1], e.sentence), []).append(e.end)
     for sent in ctx.sentences:
         doc = sent.span.doc
         for h in ctx.hits(sent, "cue"):
@@ -57,10 +62,11 @@ def evaluations(ctx: ArticleContext) -> None:
             if actor is None:
                 continue
             topic = span_text(sent, phrase)
-            if (actor, frozenset(_words(topic))) in taken:
-                continue
             on_table = phrase[-1].lower_ in row["proposal_nouns"] and not (judging and phrase[-1].lower_ in row["concluded_nouns"])
             stance = row["on_proposal"] if on_table else row["otherwise"]
+            begin = sent.char(a)
+            if (actor, frozenset(_words(topic))) in taken or any(0 <= begin - end <= 6 for end in said.get((actor, stance, sent.index), ())):
+                continue  # "denounced the new deal as a surrender": the verb just before the phrase gave this stance
             ctx.facts.append(stance_fact(sent, actor, stance, topic, stance_date(ctx, sent), a, h.tok_end))
             taken.add((actor, frozenset(_words(topic))))
 
