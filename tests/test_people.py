@@ -189,3 +189,21 @@ def test_a_body_that_acts_keeps_its_mention_and_a_relative_clause_is_no_title():
     assert _body_readings(ctx) == {"State Department": {"actor"}} or _body_readings(ctx) == {"State Department": {"body"}}
     ctx = extracted("Kang Kyung-wha, who met State Department officials on Monday, said talks would resume.")
     assert "affiliation" not in set().union(*_body_readings(ctx).values())
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a surname speaking after the full name was written without a title that names a person
+    ("Foreign Minister Yoshi Hayama and Raymond Greenway, charge d'affaires at the embassy, signed the pact. "
+     '"It is a testament to our partnership," Greenway said.', "Raymond Greenway"),
+    ("Talks between Arman Mirzoyants of Armenia and Jeyhun Bayramli of Azerbaijan began on May 1. "
+     '"Karabakh is an internal matter," Bayramli said.', "Jeyhun Bayramli"),
+])
+def test_a_surname_speaker_takes_the_full_name_written_before(text, speaker):
+    ctx = extracted(text)
+    speakers = [label(ctx, f.props["speaker"]) for f in ctx.facts if f.kind == "statement"]
+    assert speakers == [speaker]
+
+
+def test_a_word_of_a_longer_name_is_no_surname():
+    ctx = extracted("Members of the Royal College of Nursing voted on the offer. The College said the vote was clear.")
+    assert not any(e.type == "Person" for e in ctx.entities.values())

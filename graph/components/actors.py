@@ -224,7 +224,9 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         a, b = apposed if apposed else (b, b)
         while not apposed and a > sent.span.start and b - a < 3 and is_name_token(doc[a - 1].text) and a - 1 not in taken:
             a -= 1
-        if b - a < 2:  # after the verb: 'said Kenji Mori.'
+        full = _full_name_before(ctx, sent, a) if b - a == 1 and lower[a] not in NOT_NAMES and doc[a].text not in honorifics \
+            and told_before(ctx, doc[a].text) is None else None
+        if b - a < 2 and full is None:  # after the verb: 'said Kenji Mori.'
             a = h.tok_end
             b = name_end(doc, a, sent.span.end, taken, set())
             if b - a < 2 or (b < sent.span.end and not sent.tokens.is_punct[b]):
@@ -239,7 +241,10 @@ def _named_speakers(ctx: ArticleContext, sent, taken: set[int], known: dict[str,
         name = doc[a:b].text
         earlier = told_before(ctx, name)
         if earlier is None and b - a < 2:
-            continue  # one word: a surname the surname rule may resolve
+            if full is None:
+                continue  # one word: a surname the surname rule may resolve
+            earlier = mint("person", full[0])  # "Bayramov said", after "Ararat Mirzoyan of Armenia and Jeyhun Bayramov"
+            add(ctx, NewEntity(earlier, "Person", full[0]), ctx.sentences[full[1]], full[2], full[3], "person")
         iri = earlier or known.get(name) or mint("person", name)
         title, country = _apposed_title(ctx, sent, a) if apposed else (None, None)
         add(ctx, NewEntity(iri, "Person", name, title=title, affiliation=country, country=country),
@@ -368,6 +373,35 @@ def _anonymous(ctx: ArticleContext, sent) -> None:
         label = f"anonymous {aff_label} {t.lower_.rstrip('s') if t.lower_.endswith('officials') else t.lower_}"
         iri = mint("person", "anonymous", ctx.doc.id, slug(aff_label), t.lower_)
         add(ctx, NewEntity(iri, "Person", label, affiliation=aff, anonymous=True), sent, a if doc[a].lower_ not in {"a", "an", "the", "one"} else a + 1, i + 1, "anon")
+
+
+def _full_name_before(ctx: ArticleContext, sent, a: int) -> tuple[str, int, int, int] | None:
+    """The one full name ending in the surname at token ``a`` that the article wrote before it, no rule having
+    read it as a person ("Jeyhun Bayramov of Azerbaijan", "and Raymond Greene, chargé d'affaires"): (name,
+    sentence, first token, end token)."""
+    surname = sent.tokens.text[a]
+    titles = _one_word_titles()
+    found: dict[str, tuple[str, int, int, int]] = {}
+    for earlier in ctx.sentences[:sent.index + 1]:
+        text, lower = earlier.tokens.text, earlier.tokens.lower
+        named = {i for m in ctx.mentions_in(earlier) for i in range(m.tok_start, m.tok_end)}
+        countries = {m.tok_start for m in ctx.mentions_in(earlier) if m.type == "Country"}
+        last = a if earlier is sent else earlier.span.end
+        for j in range(earlier.span.start + 1, last):
+            if text[j] != surname or j in named:
+                continue
+            i = j
+            while i > earlier.span.start and j - i < 2 and is_name_token(text[i - 1]) and text[i - 1] not in titles \
+                    and lower[i - 1] not in NOT_NAMES and i - 1 not in named:
+                i -= 1
+            of_what = j + 2 < earlier.span.end and lower[j + 1] in {"of", "for"} and j + 2 not in countries
+            longer = j + 1 < earlier.span.end and is_name_token(text[j + 1]) or of_what or is_name_token(text[i - 1])
+            # "State Nurses Association", "Royal College of Nursing" (not "Jeyhun Bayramov of Azerbaijan")
+            if i < j and i > earlier.span.start and not longer and not institution_words() & set(lower[i:j + 1]):
+                # not the sentence's first word (any word may be), nor part of a longer name ("State Nurses Association")
+                name = " ".join(text[i:j + 1])
+                found.setdefault(name, (name, earlier.index, i, j + 1))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _surnames(ctx: ArticleContext) -> None:
