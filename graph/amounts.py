@@ -189,6 +189,23 @@ def _scaled(m: re.Match, g: Grammar) -> Decimal | None:
     return v
 
 
+LARGER_PART = re.compile(r"(?:^|(?<=\s))(?P<num>[\w.,-]+)\s+(?P<scale>[a-z]+)\s+$", re.I)
+
+
+def _larger_part(text: str, a: int, m: re.Match, g: Grammar) -> tuple[Decimal, int] | None:
+    """(value, start) of the larger-scale part written right before a scaled figure: the "1 trillion" of "1
+    trillion 38.9 billion won" (Korean press) or the "one trillion" of a transcript's "one trillion
+    thirty-eight-point-nine billion won"."""
+    small = (m.group("scale") or "").lower() if "scale" in m.re.groupindex else ""
+    if small not in g.scales:
+        return None
+    p = LARGER_PART.search(text, max(0, a - 30), a)
+    if p is None or p.group("scale").lower() not in g.scales or g.scales[p.group("scale").lower()] <= g.scales[small]:
+        return None
+    n = parse_number(p.group("num"), g)
+    return (n * g.scales[p.group("scale").lower()], p.start()) if n is not None else None
+
+
 def _is_date_or_ordinal(text: str, a: int, b: int) -> bool:
     """Skip years, days of months and ordinals ("in 2019", "Nov. 19", "19th")."""
     num = text[a:b]
@@ -252,6 +269,9 @@ def find_quantities(text: str, rules: Rules) -> list[Quantity]:
                 v = v / g.subunits[w][1]
         if "sym" in m.re.groupindex and m.group("sym").isalpha() and not m.group("scale") and v < 10 and not re.search(r"\.\d", m.group("num")):
             continue  # "W 5" or "RM 3" without scale: too easily a name or a label
+        big = _larger_part(text, span[0], m, g)
+        if big is not None:  # "1 trillion 38.9 billion won": one figure in two scales
+            v, span = v + big[0], (big[1], span[1])
         found.append(Quantity("MonetaryAmount", v, code, *span, text[span[0]:span[1]], shared=shared))
         taken.append(span)
     for m in g.percent.finditer(text):

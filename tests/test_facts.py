@@ -51,6 +51,9 @@ def test_an_ordinal_after_a_is_not_a_fraction():
     ("two-point-four trillion won", "2400000000000", "KRW"),
     ("forty-five sen", "0.45", "MYR"),
     ("¥88 billion", "88000000000", "JPY"),
+    # one figure written in two scales (Korean press, and a transcript's spelled numbers)
+    ("paying 1 trillion 38.9 billion won", "1038900000000", "KRW"),
+    ("the one trillion thirty-eight-point-nine billion won", "1038900000000", "KRW"),
 ])
 def test_money_values_and_currencies(text, value, unit):
     qs = find_quantities(text, load_rules())
