@@ -945,3 +945,11 @@ def figures(text: str, published: str = "2019-03-09") -> list[tuple[str, str, st
 ])
 def test_workers_by_their_work_and_caps_and_rises_on_what_the_payer_pays(text, expected):
     assert figures(text) == expected
+
+
+def test_a_predicate_with_to_is_no_passive_and_an_apposed_body_gives_the_person_a_side():
+    ctx, st = facts("Mara Specht, senior adviser for security agreements at the State Department, led the U.S. side.\n"
+                    'Specht said Washington was committed to reaching "a fair and mutually beneficial outcome."', "stance")
+    assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st] == [("Mara Specht", "support")]
+    person = next(e for e in ctx.entities.values() if e.label == "Mara Specht")
+    assert label(ctx, person.affiliation) == "U.S. Department of State"

@@ -3,7 +3,8 @@
 Price".
 
 Such a body describes who the person is; it does not act in the sentence, so its mention is read as
-``affiliation``: the person keeps it as title and affiliation, but the mention makes the body neither an
+``affiliation``: the person keeps it as title and affiliation (given here when no other rule gave one, so
+the person speaks for the body's country), but the mention makes the body neither an
 agent of a stance nor one of the article's actors (gold guideline: "an organisation named only in a
 person's title is not an actor").  A body that acts elsewhere in the article ("The State Department said
 …") keeps that mention.
@@ -23,25 +24,26 @@ MAX_SEGMENT = 14  # tokens of an apposition: "senior adviser for security agreem
 MAX_TITLE = 4  # words between a body and the person it titles: "State Department spokesman Ned Price"
 
 
-def _in_apposition(sent: Sentence, m: Mention, people: list[Mention]) -> bool:
-    """``m`` lies in the comma-bounded aside right after a named person: "Name, a senior X official, …"."""
+def _in_apposition(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
+    """The named person whose comma-bounded aside ``m`` lies in: "Name, a senior X official, …"."""
     lower = sent.tokens.lower
     k = m.tok_start - 1
     while k >= sent.span.start and m.tok_start - k <= MAX_SEGMENT and lower[k] not in SEGMENT_ENDS:
         if lower[k] in CLAUSE_WORDS:
-            return False  # "Kang, who met the State Department's envoy": a clause of its own
+            return None  # "Kang, who met the State Department's envoy": a clause of its own
         k -= 1
-    if k < sent.span.start + 1 or lower[k] != "," or not any(p.tok_end == k for p in people):
-        return False
+    person = next((p for p in people if p.tok_end == k), None)
+    if k < sent.span.start + 1 or lower[k] != "," or person is None:
+        return None
     j = m.tok_end
     while j < sent.span.end and j - m.tok_end <= MAX_SEGMENT and lower[j] not in SEGMENT_ENDS:
         if lower[j] in CLAUSE_WORDS:
-            return False
+            return None
         j += 1
-    return j >= sent.span.end or lower[j] in SEGMENT_ENDS
+    return person if j >= sent.span.end or lower[j] in SEGMENT_ENDS else None
 
 
-def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> bool:
+def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
     """``m`` opens a title right before a person's name: "State Department spokesman Ned Price", "the
     ministry's chief negotiator Lee Tae-woo"."""
     is_punct, lower = sent.tokens.is_punct, sent.tokens.lower
@@ -49,8 +51,8 @@ def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> bool:
         gap = range(m.tok_end, p.tok_start)
         if 0 < len(gap) <= MAX_TITLE + 1 and not any(is_punct[i] and lower[i] not in {"'s", "’s"} or lower[i] in NOT_TITLE
                                                      for i in gap):
-            return True
-    return False
+            return p
+    return None
 
 
 @component("affiliations")
@@ -61,5 +63,11 @@ def affiliations(ctx: ArticleContext) -> None:
         if not people:
             continue
         for m in mentions:
-            if m.type in BODIES and m.reading in READINGS and (_in_apposition(sent, m, people) or _titles_a_name(sent, m, people)):
+            if m.type not in BODIES or m.reading not in READINGS:
+                continue
+            person = _in_apposition(sent, m, people) or _titles_a_name(sent, m, people)
+            if person is not None:
                 m.reading = "affiliation"
+                ent = ctx.entities.get(person.iri)
+                if ent is not None and ent.affiliation is None:  # "Linda Specht, senior adviser at the State Department"
+                    ent.affiliation = m.iri

@@ -348,6 +348,8 @@ def _passive(ctx: ArticleContext, sent: Sentence, a: int, b: int) -> tuple[Menti
     nxt = [t.lower_ for t in doc[b:min(b + 2, sent.span.end)]]
     if prev not in PASSIVE and "by" not in nxt or doc[a].lower_.endswith("ing"):
         return None  # "is pressing for": progressive, not passive
+    if b - a > 1 and doc[b - 1].lower_ in {"to", "for", "of"} and "by" not in nxt:
+        return None  # "was committed to reaching …", "is open to": a predicate of the subject, not a passive
     agent = next((m for m in sorted(ctx.mentions_in(sent), key=lambda m: m.tok_start)
                   if m.reading in ACTOR_READINGS and b <= m.tok_start <= b + 4 and "by" in [t.lower_ for t in doc[b:m.tok_start]]), None)
     i = a - 1
