@@ -197,6 +197,9 @@ def test_a_body_that_acts_keeps_its_mention_and_a_relative_clause_is_no_title():
      '"It is a testament to our partnership," Greenway said.', "Raymond Greenway"),
     ("Talks between Arman Mirzoyants of Armenia and Jeyhun Bayramli of Azerbaijan began on May 1. "
      '"Karabakh is an internal matter," Bayramli said.', "Jeyhun Bayramli"),
+    # the family name first, with a hyphenated given name
+    ("Heading Seoul's team was Lee Tae-ung, who serves as the ministry's ambassador. "
+     '"We are still apart on the size of the increase," Lee told reporters.', "Lee Tae-ung"),
 ])
 def test_a_surname_speaker_takes_the_full_name_written_before(text, speaker):
     ctx = extracted(text)

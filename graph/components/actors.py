@@ -21,7 +21,7 @@ from ..iris import mint, slug
 from ..speakers import speech_hits
 from .appositions import people_after_plural_offices, people_before_offices
 from .mentions import country_counts
-from .people import (COMPLEMENT, LED_BY_VERBS, NOT_NAMES, TITLE_STOP, add, body_entity, country_before, institution_words,
+from .people import (COMPLEMENT, LED_BY_VERBS, NOT_NAMES, TITLE_STOP, add, body_entity, country_before, hyphen_tail, institution_words,
                      is_name_token, lowercase_before, name_end, told_before)
 
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "diplomat", "diplomats", "source", "sources", "negotiator", "negotiators"}
@@ -389,6 +389,12 @@ def _full_name_before(ctx: ArticleContext, sent, a: int) -> tuple[str, int, int,
         last = a if earlier is sent else earlier.span.end
         for j in range(earlier.span.start + 1, last):
             if text[j] != surname or j in named:
+                continue
+            e = hyphen_tail(earlier.span.doc, j + 2, earlier.span.end) if j + 1 < earlier.span.end \
+                and is_name_token(text[j + 1]) else j + 1
+            if e > j + 2 and not (e < earlier.span.end and is_name_token(text[e])) and not is_name_token(text[j - 1]):
+                # the family name first with a hyphenated given name: "Lee told reporters" after "Lee Tae-woo"
+                found.setdefault(earlier.span.doc[j:e].text, (earlier.span.doc[j:e].text, earlier.index, j, e))
                 continue
             i = j
             while i > earlier.span.start and j - i < 2 and is_name_token(text[i - 1]) and text[i - 1] not in titles \
