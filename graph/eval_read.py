@@ -58,7 +58,7 @@ def build_names(store: GraphStore, reference: list[Path]) -> Names:
             countries[e.label] = country.label
     anonymous, groups = set(), set()
     for r in _rows(store, "labels"):
-        entries.append((1 if r["kind"] == "pref" else 3, r["label"], r["pref"]))
+        entries.append((2.5 if r["kind"] == "pref" else 3, r["label"], r["pref"]))  # after the reference aliases
         if r["country"]:
             countries.setdefault(r["pref"], r["country"])
         if r["anonymous"]:

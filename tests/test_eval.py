@@ -69,6 +69,16 @@ def test_topic_overlap_uses_content_words(names):
                        content_words("South Korea share the cost of deploying U.S. strategic assets", names))
 
 
+def test_a_reference_alias_names_the_reference_entity_not_a_new_node_with_that_label():
+    """A venue minted as "State Department" does not take the reference body's alias from it."""
+    place = """
+<https://w3id.org/parley/id/place/state-department> a <https://w3id.org/parley/ontology#Place> ;
+    <http://www.w3.org/2004/02/skos/core#prefLabel> "State Department"@en .
+"""
+    names = build_names(fixture_store(place), [])
+    assert names.same("State Department", "U.S. Department of State")
+
+
 def test_an_edition_in_a_topic_is_its_ordinal_and_its_agreement():
     """ "11th SMA deal" and "11th Special Measures Agreement" share two content words, not none."""
     names = build_names(fixture_store(), [])
