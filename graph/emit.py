@@ -111,7 +111,7 @@ class Emitter:
                 self.add(ent.iri, P.shortName, ox.Literal(ent.short_name, language="en"))
                 self.add(ent.iri, SKOS_ALT, ox.Literal(ent.short_name, language="en"))
         for m in ctx.mentions:
-            if m.reading in {"actor", "place", "person", "group", "body", "anon", "agreement"}:
+            if m.reading in {"actor", "place", "person", "group", "body", "anon", "agreement"} and m.emitted:
                 self.evidence(m.iri, Evidence(m.sentence, m.start, m.end), cls="Mention")
         for fact in ctx.facts:
             self.add(fact.iri, RDF_TYPE, getattr(P, KIND_CLASS.get(fact.kind, fact.kind)))

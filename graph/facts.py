@@ -28,7 +28,8 @@ class Mention:
     sentence: int
     tok_start: int
     tok_end: int
-    reading: str = "actor"  # actor | place | demonym | agreement | anon | group | body | person
+    reading: str = "actor"  # actor | place | demonym | agreement | anon | group | body | person | affiliation
+    emitted: bool = True  # False: read by the rules but no evidence of a participant ("told lawmakers")
 
 
 @dataclass

@@ -187,7 +187,7 @@ def test_a_body_named_only_in_a_persons_title_is_no_actor_of_the_sentence(text):
 def test_a_body_that_acts_keeps_its_mention_and_a_relative_clause_is_no_title():
     ctx = extracted("The State Department said the accord reflects the strength of the alliance.")
     assert _body_readings(ctx) == {"State Department": {"actor"}} or _body_readings(ctx) == {"State Department": {"body"}}
-    ctx = extracted("Kang Kyung-wha, who met State Department officials on Monday, said talks would resume.")
+    ctx = extracted("Kang Kyung-wha, who visited the State Department on Monday, said talks would resume.")
     assert "affiliation" not in set().union(*_body_readings(ctx).values())
 
 
@@ -210,3 +210,10 @@ def test_a_surname_speaker_takes_the_full_name_written_before(text, speaker):
 def test_a_word_of_a_longer_name_is_no_surname():
     ctx = extracted("Members of the Royal College of Nursing voted on the offer. The College said the vote was clear.")
     assert not any(e.type == "Person" for e in ctx.entities.values())
+
+
+def test_an_anonymous_officials_ministry_and_a_group_only_told_something_are_no_participants():
+    ctx = extracted('"There are still differences," a senior foreign ministry official told reporters.\n'
+                    "Foreign Minister Kang Kyung-wha told lawmakers the government would not be swept along.")
+    assert {m.text: m.reading for m in ctx.mentions if m.type == "GovernmentBody"} == {"foreign ministry": "affiliation"}
+    assert [m.emitted for m in ctx.mentions if m.type == "Group"] == [False]

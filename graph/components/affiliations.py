@@ -1,17 +1,20 @@
 """Bodies named only as a person's affiliation: "Linda Specht, senior adviser at the State Department",
 "Timothy Betts, the State Department's acting deputy assistant secretary", "State Department spokesman Ned
-Price".
+Price", "a senior foreign ministry official"; and generic groups only spoken to ("told lawmakers").
 
 Such a body describes who the person is; it does not act in the sentence, so its mention is read as
 ``affiliation``: the person keeps it as title and affiliation (given here when no other rule gave one, so
 the person speaks for the body's country), but the mention makes the body neither an
 agent of a stance nor one of the article's actors (gold guideline: "an organisation named only in a
-person's title is not an actor").  A body that acts elsewhere in the article ("The State Department said
-…") keeps that mention.
+person's title is not an actor", nor one that is "only the affiliation of an anonymous speaker").  A body
+that acts elsewhere in the article ("The State Department said …") keeps that mention.  A group that is
+only the listener of a speech verb stays a mention the rules read (an addressee, an antecedent) but is not
+emitted as evidence of a participant.
 """
 from __future__ import annotations
 
 from ..context import ArticleContext, component
+from ..coref import object_role
 from ..facts import Mention
 from ..nlp import Sentence
 
@@ -59,6 +62,12 @@ def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention
 def affiliations(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
         mentions = ctx.mentions_in(sent)
+        anon = [m for m in mentions if m.reading == "anon"]
+        for m in mentions:
+            if m.type in BODIES and m.reading in READINGS and any(a.tok_start <= m.tok_start and m.tok_end <= a.tok_end for a in anon):
+                m.reading = "affiliation"  # "a senior foreign ministry official said": the official speaks, not the ministry
+            elif m.type == "Group" and m.reading == "group" and object_role(ctx, sent, m) == "verb":
+                m.emitted = False  # "told lawmakers", "briefed reporters": a listener, no participant of the talks
         people = [m for m in mentions if m.type == "Person" and m.reading in {"actor", "person"}]
         if not people:
             continue
