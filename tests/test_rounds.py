@@ -481,3 +481,12 @@ def test_signing_something_else_or_not_yet_signing_is_no_session():
     for text in ("President Donald Trump on Thursday signed proclamations imposing tariffs on imported steel.",
                  "South Korea and the United States have not signed the agreement, officials said on Monday."):
         assert rounds(text, "2019-03-08") == []
+
+
+def test_another_events_date_and_a_round_nobody_has_dated_give_the_round_nothing():
+    text = ("SEOUL, June 28 (Wire) - South Korea and the United States ended a third round of talks on sharing the cost "
+            "of U.S. troops, as the allies race to seal a deal before the U.S. presidential election in November.\n"
+            "The three-day session in Washington, which ended on Thursday, was cordial. Neither side has set a date "
+            "for a fifth round.")
+    assert rounds(text, "2024-06-28") == [
+        {"ordinal": 3, "venue": "washington", "startDate": "2024-06-25", "endDate": "2024-06-27", "status": "held"}]

@@ -372,7 +372,7 @@ def rounds(ctx: ArticleContext) -> None:
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and not dates_expiry(sent, t)
-                     and not SAID_WHEN.search(sent.text[max(0, t.start - 16):t.start]) and (
+                     and not SAID_WHEN.search(sent.text[max(0, t.start - 16):t.start]) and not _other_event(sent.text, t.start) and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text
                 or any(w in t.text.lower() for w in ("next", "later", "half")))]  # "in the second half of the year"
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"
@@ -433,6 +433,21 @@ def rounds(ctx: ArticleContext) -> None:
 # "the eighth round of negotiations, which ran from Tuesday to Thursday": a relative clause giving the noun's days
 OWN_SPAN = re.compile(r"^[^.;]{0,40},\s+(?:which|that)\s+(?:ran|lasted|was\s+held|were\s+held|took\s+place|continued)\s+from\s+$")
 # "…, the IMF said late on Tuesday": the day of the statement, not of the meeting
+def _other_event(text: str, at: int) -> bool:
+    """The time at ``at`` dates another event named right before it: "before the presidential election in
+    November", "the Winter Olympics in February" (``other_event_nouns``), not a meeting."""
+    words = _other_event_nouns()
+    before = re.findall(r"[\w-]+", text[max(0, at - 30):at].lower())[-3:]
+    if before and before[-1] in {"in", "on", "of", "this", "next", "last"}:
+        before = before[:-1]  # the time's own preposition when the expression does not hold it
+    return any(w in words for w in before[-2:])
+
+
+@lru_cache(maxsize=1)
+def _other_event_nouns() -> frozenset[str]:
+    return frozenset(load_rules().data("negotiation.json")["other_event_nouns"])
+
+
 SAID_WHEN = re.compile(r"\b(?:said|announced|confirmed|reported)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
 SESSION_KEY = cue_key("round")  # a session noun reads as the round noun's lexicon entry
 SESSION_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "next", "last", "latest", "previous", "final", "staff"}
