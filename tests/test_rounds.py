@@ -490,3 +490,12 @@ def test_another_events_date_and_a_round_nobody_has_dated_give_the_round_nothing
             "for a fifth round.")
     assert rounds(text, "2024-06-28") == [
         {"ordinal": 3, "venue": "washington", "startDate": "2024-06-25", "endDate": "2024-06-27", "status": "held"}]
+
+
+def test_a_reference_agreement_by_topic_needs_its_parties_to_be_the_articles_main_sides():
+    text = ("Britain and Australia held a fifth round of free trade talks in London on Friday.\n"
+            "Australia wants better access for beef, and Britain wants its cars sold more cheaply in Australia.\n"
+            "Britain left the European Union last year, and Australian farmers hope the trade deal opens British "
+            "supermarkets to them.")
+    labels = _negotiation_labels(text, "2021-06-14")
+    assert labels and not any("EU-UK" in label for label in labels)

@@ -65,12 +65,24 @@ def _by_topic(ctx: ArticleContext, parties: set[str]):
     # a demonym inside a proper name ("University of British Columbia") does not make its country a party
     parties = {m.iri for m in ctx.mentions if m.iri in parties and not _inside_name(ctx, m)}
     day = _published_day(ctx)  # talks reported before an agreement's own negotiation began are other talks
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.iri in parties and m.reading in {"actor", "demonym"}:
+            counts[m.iri] = counts.get(m.iri, 0) + 1
     candidates = [e for e in ctx.lexicon.reference.of_type("Agreement")
                   if e.topic_key in topics and e.parties and set(e.parties) <= parties and not e.edition_of
-                  and not (day and e.negotiation_start and day < e.negotiation_start)]
+                  and not (day and e.negotiation_start and day < e.negotiation_start) and _main_parties(e.parties, counts)]
     if not candidates:
         return None
     return max(sorted(candidates, key=lambda e: e.iri), key=lambda e: topics[e.topic_key])
+
+
+def _main_parties(parties, counts: dict[str, int]) -> bool:
+    """The agreement's parties are the article's main sides: none is named less than half as often as a
+    country or organization outside them (a UK–Australia trade deal that mentions the EU once is not the
+    EU–UK trade agreement's)."""
+    others = [n for iri, n in counts.items() if iri not in parties]
+    return not others or min(counts.get(p, 0) for p in parties) * 2 >= max(others)
 
 
 def _inside_name(ctx: ArticleContext, m) -> bool:
