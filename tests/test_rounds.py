@@ -499,3 +499,10 @@ def test_a_reference_agreement_by_topic_needs_its_parties_to_be_the_articles_mai
             "supermarkets to them.")
     labels = _negotiation_labels(text, "2021-06-14")
     assert labels and not any("EU-UK" in label for label in labels)
+
+
+def test_an_ordinal_whose_verb_the_clause_before_gave_is_a_round():
+    text = ("South Korea and the United States held the third round of defense cost-sharing talks in Washington this week.\n"
+            "The first round was held in Honolulu in March, and the second on South Korea's Jeju Island in April.")
+    got = [(r.get("ordinal"), r.get("venue"), r.get("startDate")) for r in rounds(text, "2018-05-17")]
+    assert (2, "jeju", "2018-04") in got and (1, "honolulu", "2018-03") in got

@@ -138,14 +138,18 @@ ELLIPSIS_VERBS = {"took", "was", "is", "will", "would", "had", "came", "ended", 
 def elliptical_round(ctx: ArticleContext, sent) -> list[Hit]:
     """ "The second took place in Washington on Jan. 30-31", right after rounds were told: an ordinal with
     its noun left out opens the sentence or a clause ("…, and the third took place in Washington last
-    month").  The hit sits on the verb, so the ordinal is the word before it."""
+    month"), or with the verb of the clause before it left out ("The first round was held in Honolulu, and the
+    second on Jeju Island in April").  The hit sits on the verb (or the preposition), so the ordinal is the
+    word before it."""
     toks = sent.tokens
     hits = []
     for i in range(sent.span.start, sent.span.end - 2):
         opens = i == sent.span.start or toks.text[i - 1] == ";" or (
             i - 2 >= sent.span.start and toks.lower[i - 1] in CLAUSE_JOINERS and toks.text[i - 2] == ",")
+        gapped = i > sent.span.start and toks.lower[i + 2] in {"in", "on", "at"} and any(
+            w in ELLIPSIS_VERBS | {"held"} for w in toks.lower[sent.span.start:i])  # "…was held in X, and the second on Y"
         if opens and toks.lower[i] in {"the", "a"} and ordinal_word(ctx, toks.lower[i + 1]) is not None \
-                and toks.lower[i + 2] in ELLIPSIS_VERBS:
+                and (toks.lower[i + 2] in ELLIPSIS_VERBS or gapped):
             a = sent.char(i + 2)
             hits.append(Hit("ellipsis", i + 2, i + 3, a, a + len(toks.text[i + 2]), toks.text[i + 2]))
     return hits
