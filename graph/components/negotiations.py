@@ -25,7 +25,8 @@ from ..iris import mint, slug
 from ..lexicon import cue_key
 from ..topics import time_words
 from .first_rounds import first_and_last, opening
-from .round_parts import crosses_clause, dates_expiry, elliptical_round, ordinal_at, ordinal_before, ordinal_word, round_status
+from .round_parts import (crosses_clause, dateless, dates_expiry, elliptical_round, internal_meeting, ordinal_at, ordinal_before, ordinal_word,
+                          other_event, other_rounds, round_status, signing_hit)
 from .meeting_dates import meeting_span
 from .meeting_notes import apply_notes, note
 from .unnamed_talks import cue_counts, reports_talks, unnamed_negotiation
@@ -254,7 +255,6 @@ def _unknown_place(ctx: ArticleContext, sent, tok: int) -> tuple[str, int] | Non
     return None
 
 
-
 def _capital_named(ctx: ArticleContext, text: str) -> tuple[str, int] | None:
     """ "the Austrian capital", "the South Korean capital": the capital city of the country named (and where)."""
     for m in re.finditer(r"\b(?:in|to|at)\s+the\s+((?:[A-Z][\w.'-]*\s+){1,3})capital\b", text):
@@ -316,15 +316,15 @@ def rounds(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
         hits = ctx.hits(sent, "cue")
         session = _session_hits(ctx, sent)  # "the fourth review of its programme": no "round of talks" needed
-        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key]) and not _internal(sent, h)]
+        round_hits = [h for h in hits if any(f == "roundnoun" for f, _ in ctx.lexicon.cue_values[h.key]) and not internal_meeting(sent, h)]
         round_hits += session
-        talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key]) and not _internal(sent, h)]
+        talk_hits = [h for h in hits if any(f == "talknoun" for f, _ in ctx.lexicon.cue_values[h.key]) and not internal_meeting(sent, h)]
         families = {f for h in hits for f, _ in ctx.lexicon.cue_values[h.key]}
         statuses = {v for h in hits for f, v in ctx.lexicon.cue_values[h.key] if f == "status"}
         day_dated = any(t.date is not None and t.date.precision == "day" for t in ctx.times(sent))
         talk_starts = {h.tok_start for h in talk_hits} | {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
         candidates = [(h, "round") for h in round_hits
-                      if not _dateless(sent, h) and (h in session or not _other_rounds(sent, h, talk_starts))]
+                      if not dateless(sent, h) and (h in session or not other_rounds(sent, h, talk_starts))]
         # "a second meeting", "the first talks": a talk noun with an ordinal word before it is a round
         candidates += [(h, "round") for h in talk_hits if not round_hits and (
             ordinal_before(ctx, sent, h.tok_start) is not None  # "the 118th meeting"
@@ -332,7 +332,7 @@ def rounds(ctx: ArticleContext) -> None:
         if not candidates and talk_hits and (statuses & {"broken_off", "concluded"} or "daterole" in families and day_dated
                                              or "held" in statuses and _spans_days(ctx, sent)):
             candidates = [(talk_hits[0], "talks")]  # "held talks in Colombo from March 7 to 21": a session
-        signing = _signing(ctx, sent, hits) if not candidates and not talk_hits and not round_hits else None
+        signing = signing_hit(ctx, sent, hits) if not candidates and not talk_hits and not round_hits else None
         if signing is not None and day_dated:  # "signed the agreement at the Foreign Ministry on Friday"
             candidates = [(signing, "signing")]
         elif signing is not None and signing.text.lower() in signed and "venue" not in by_iri[signed[signing.text.lower()]].props:
@@ -384,7 +384,7 @@ def rounds(ctx: ArticleContext) -> None:
                 nxt = (max(planned) if planned else max(known) + 1) if known else None
                 ordinal, plural = (nxt if kind == "again" else None), False
             times = [t for t in ctx.times(sent) if t.date is not None and not dates_expiry(sent, t)
-                     and not SAID_WHEN.search(sent.text[max(0, t.start - 16):t.start]) and not _other_event(sent.text, t.start) and (
+                     and not SAID_WHEN.search(sent.text[max(0, t.start - 16):t.start]) and not other_event(sent.text, t.start) and (
                 kind == "again" or t.date.precision != "year" or "year" not in t.text
                 or any(w in t.text.lower() for w in ("next", "later", "half")))]  # "in the second half of the year"
             if kind == "again" and ctx.published is not None:  # "said on Monday … prepared to continue talks"
@@ -445,19 +445,6 @@ def rounds(ctx: ArticleContext) -> None:
 # "the eighth round of negotiations, which ran from Tuesday to Thursday": a relative clause giving the noun's days
 OWN_SPAN = re.compile(r"^[^.;]{0,40},\s+(?:which|that)\s+(?:ran|lasted|was\s+held|were\s+held|took\s+place|continued)\s+from\s+$")
 # "…, the IMF said late on Tuesday": the day of the statement, not of the meeting
-def _other_event(text: str, at: int) -> bool:
-    """The time at ``at`` dates another event named right before it: "before the presidential election in
-    November", "the Winter Olympics in February" (``other_event_nouns``), not a meeting."""
-    words = _other_event_nouns()
-    before = re.findall(r"[\w-]+", text[max(0, at - 30):at].lower())[-3:]
-    if before and before[-1] in {"in", "on", "of", "this", "next", "last"}:
-        before = before[:-1]  # the time's own preposition when the expression does not hold it
-    return any(w in words for w in before[-2:])
-
-
-@lru_cache(maxsize=1)
-def _other_event_nouns() -> frozenset[str]:
-    return frozenset(load_rules().data("negotiation.json")["other_event_nouns"])
 
 
 SAID_WHEN = re.compile(r"\b(?:said|announced|confirmed|reported)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
@@ -543,71 +530,6 @@ def _better_date(key: str, old, new, props: dict, published) -> bool:
     other = props.get("endDate" if key == "startDate" else "startDate") or old
     wider = new.first_day() < old.first_day() if key == "startDate" else new.first_day() > old.first_day()
     return wider and abs((other.first_day() - new.first_day()).days) <= 7
-
-
-@lru_cache(maxsize=1)
-def _DATELESS() -> re.Pattern:
-    cues = alternation(load_rules().data("negotiation.json")["dateless_cues"])
-    return re.compile(rf"\b(?:{cues})\b[^.;:]{{0,40}}\bfor\s+(?:(?:a|an|the|any|another|further|new)\s+)?(?:[\w-]+\s+)?$",
-                      re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _DATELESS_AFTER() -> re.Pattern:
-    cues = alternation(load_rules().data("negotiation.json")["dateless_after_cues"])
-    return re.compile(rf"^[^.;:]{{0,12}}(?:,\s*)?(?:{cues})\b", re.IGNORECASE)
-
-
-def _signing(ctx: ArticleContext, sent, hits: list[Hit]) -> Hit | None:
-    """The first ``signing_verbs`` cue with the deal as its object ("initialed the text", "signed the new
-    agreement", "inked the SMA"): a signing is the session that concludes the talks."""
-    neg = load_rules().data("negotiation.json")
-    verbs, nouns = frozenset(neg["signing_verbs"]), frozenset([*neg["agreement_nouns"], "text"])
-    lower = sent.tokens.lower
-    agreements = {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
-    for h in hits:
-        if lower[h.tok_start] in verbs and h.tok_end - h.tok_start == 1 and not (
-                h.tok_start > sent.span.start and lower[h.tok_start - 1] in {"not", "never", "n't", "be", "been", "being"}):
-            window = range(h.tok_end, min(h.tok_end + 5, sent.span.end))
-            if any(lower[i] in nouns or i in agreements for i in window):
-                return h
-    return None
-
-
-def _internal(sent, h) -> bool:
-    """"at its regular meeting", "a cabinet meeting": one body's own meeting (``internal_meeting_words``), not a session."""
-    words = _internal_words()
-    lower = sent.tokens.lower
-    return any(lower[i] in words for i in range(max(sent.span.start, h.tok_start - 2), h.tok_start))
-
-
-@lru_cache(maxsize=1)
-def _internal_words() -> frozenset[str]:
-    return frozenset(load_rules().data("negotiation.json")["internal_meeting_words"])
-
-
-def _dateless(sent, h) -> bool:
-    """ "no date has been set for an eighth round", "set no date for new talks", "would return for the fifth
-    review but did not give a date": a meeting not yet fixed (a venue named between still makes a round)."""
-    at = h.start - sent.start
-    return _DATELESS().search(sent.text[:at]) is not None or _DATELESS_AFTER().search(sent.text[at + len(h.text):]) is not None
-
-
-def _other_rounds(sent, h, talk_starts: set[int]) -> bool:
-    """"11 rounds of weapons tests", "a new round of tariffs": rounds of something other than talks.
-
-    After "round(s) of", a talk noun or an agreement's name must come before the phrase ends
-    ("a round of defense cost-sharing talks"); otherwise the round is not a negotiation's.
-    """
-    lower = sent.tokens.lower
-    if h.tok_end >= sent.span.end or lower[h.tok_end] != "of":
-        return False
-    for i in range(h.tok_end + 1, min(h.tok_end + 12, sent.span.end)):
-        if i in talk_starts:
-            return False
-        if sent.tokens.is_punct[i] and sent.tokens.text[i] not in {"-", "'s", "’s"}:
-            break
-    return True
 
 
 def _merge_unordinaled(ctx: ArticleContext, by_iri: dict[str, Fact], firsts: set[str]) -> None:

@@ -10,7 +10,10 @@ a meeting dated after publication cannot have been held yet.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...ontology.rules import load_rules
+from ..amounts import alternation
 from ..context import ArticleContext, Hit
 
 STATUS_ORDER = ["broken_off", "concluded", "planned", "held"]
@@ -162,3 +165,83 @@ def crosses_clause(text: str, a: int, b: int) -> bool:
     """True when a clause break (";", ", while", ", but", …) lies between offsets ``a`` and ``b`` of ``text``."""
     lo, hi = sorted((a, b))
     return CLAUSE_BREAK.search(text, lo, hi) is not None
+
+
+def other_event(text: str, at: int) -> bool:
+    """The time at ``at`` dates another event named right before it: "before the presidential election in
+    November", "the Winter Olympics in February" (``other_event_nouns``), not a meeting."""
+    words = _other_event_nouns()
+    before = re.findall(r"[\w-]+", text[max(0, at - 30):at].lower())[-3:]
+    if before and before[-1] in {"in", "on", "of", "this", "next", "last"}:
+        before = before[:-1]  # the time's own preposition when the expression does not hold it
+    return any(w in words for w in before[-2:])
+
+
+@lru_cache(maxsize=1)
+def _other_event_nouns() -> frozenset[str]:
+    return frozenset(load_rules().data("negotiation.json")["other_event_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _DATELESS() -> re.Pattern:
+    cues = alternation(load_rules().data("negotiation.json")["dateless_cues"])
+    return re.compile(rf"\b(?:{cues})\b[^.;:]{{0,40}}\bfor\s+(?:(?:a|an|the|any|another|further|new)\s+)?(?:[\w-]+\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _DATELESS_AFTER() -> re.Pattern:
+    cues = alternation(load_rules().data("negotiation.json")["dateless_after_cues"])
+    return re.compile(rf"^[^.;:]{{0,12}}(?:,\s*)?(?:{cues})\b", re.IGNORECASE)
+
+
+def signing_hit(ctx: ArticleContext, sent, hits: list[Hit]) -> Hit | None:
+    """The first ``signing_verbs`` cue with the deal as its object ("initialed the text", "signed the new
+    agreement", "inked the SMA"): a signing is the session that concludes the talks."""
+    neg = load_rules().data("negotiation.json")
+    verbs, nouns = frozenset(neg["signing_verbs"]), frozenset([*neg["agreement_nouns"], "text"])
+    lower = sent.tokens.lower
+    agreements = {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
+    for h in hits:
+        if lower[h.tok_start] in verbs and h.tok_end - h.tok_start == 1 and not (
+                h.tok_start > sent.span.start and lower[h.tok_start - 1] in {"not", "never", "n't", "be", "been", "being"}):
+            window = range(h.tok_end, min(h.tok_end + 5, sent.span.end))
+            if any(lower[i] in nouns or i in agreements for i in window):
+                return h
+    return None
+
+
+def internal_meeting(sent, h) -> bool:
+    """"at its regular meeting", "a cabinet meeting": one body's own meeting (``internal_meeting_words``), not a session."""
+    words = _internal_words()
+    lower = sent.tokens.lower
+    return any(lower[i] in words for i in range(max(sent.span.start, h.tok_start - 2), h.tok_start))
+
+
+@lru_cache(maxsize=1)
+def _internal_words() -> frozenset[str]:
+    return frozenset(load_rules().data("negotiation.json")["internal_meeting_words"])
+
+
+def dateless(sent, h) -> bool:
+    """ "no date has been set for an eighth round", "set no date for new talks", "would return for the fifth
+    review but did not give a date": a meeting not yet fixed (a venue named between still makes a round)."""
+    at = h.start - sent.start
+    return _DATELESS().search(sent.text[:at]) is not None or _DATELESS_AFTER().search(sent.text[at + len(h.text):]) is not None
+
+
+def other_rounds(sent, h, talk_starts: set[int]) -> bool:
+    """"11 rounds of weapons tests", "a new round of tariffs": rounds of something other than talks.
+
+    After "round(s) of", a talk noun or an agreement's name must come before the phrase ends
+    ("a round of defense cost-sharing talks"); otherwise the round is not a negotiation's.
+    """
+    lower = sent.tokens.lower
+    if h.tok_end >= sent.span.end or lower[h.tok_end] != "of":
+        return False
+    for i in range(h.tok_end + 1, min(h.tok_end + 12, sent.span.end)):
+        if i in talk_starts:
+            return False
+        if sent.tokens.is_punct[i] and sent.tokens.text[i] not in {"-", "'s", "’s"}:
+            break
+    return True
