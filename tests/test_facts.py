@@ -953,3 +953,9 @@ def test_a_predicate_with_to_is_no_passive_and_an_apposed_body_gives_the_person_
     assert [(label(ctx, f.props["actor"]), f.props["stanceType"][1]) for f in st] == [("Mara Specht", "support")]
     person = next(e for e in ctx.entities.values() if e.label == "Mara Specht")
     assert label(ctx, person.affiliation) == "U.S. Department of State"
+
+
+def test_who_reports_a_figure_is_not_its_subject():
+    got = figures("Japan and the United States held talks on host nation support. The figure has since come down to "
+                  "about $1.3 billion for this year, local media reported last month.")
+    assert got and all(subject != "local media" for _, _, subject in got)
