@@ -217,3 +217,10 @@ def test_an_anonymous_officials_ministry_and_a_group_only_told_something_are_no_
                     "Foreign Minister Kang Kyung-wha told lawmakers the government would not be swept along.")
     assert {m.text: m.reading for m in ctx.mentions if m.type == "GovernmentBody"} == {"foreign ministry": "affiliation"}
     assert [m.emitted for m in ctx.mentions if m.type == "Group"] == [False]
+
+
+def test_media_and_news_outlets_report_and_take_no_part():
+    ctx = extracted('"Significant work remains," the official told Yonhap News Agency.\n'
+                    "According to media reports, Washington pressed Seoul to pay nearly $5 billion.")
+    emitted = {m.text for m in ctx.mentions if m.emitted and m.type in {"Group", "Organization"}}
+    assert not emitted & {"Yonhap News Agency", "media", "media reports"}

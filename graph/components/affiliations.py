@@ -1,6 +1,7 @@
 """Bodies named only as a person's affiliation: "Linda Specht, senior adviser at the State Department",
 "Timothy Betts, the State Department's acting deputy assistant secretary", "State Department spokesman Ned
-Price", "a senior foreign ministry official"; and generic groups only spoken to ("told lawmakers").
+Price", "a senior foreign ministry official"; generic groups only spoken to ("told lawmakers"); and
+those who only report: "media", "analysts", news outlets ("told Yonhap News Agency").
 
 Such a body describes who the person is; it does not act in the sentence, so its mention is read as
 ``affiliation``: the person keeps it as title and affiliation (given here when no other rule gave one, so
@@ -58,6 +59,18 @@ def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention
     return None
 
 
+def reports(ctx: ArticleContext, m: Mention) -> bool:
+    """A group that only reports (``groups.jsonl`` rows marked ``source``: "media", "analysts") or a news
+    outlet (``names.json`` ``news_outlets``: "Yonhap News Agency", "Reuters")."""
+    ent = ctx.entity(m.iri)
+    if ent is None or m.type not in {"Group", "Organization"}:
+        return False
+    if m.type == "Group":
+        sources = [r["label"] for r in ctx.lexicon.rules.table("groups.jsonl") if r.get("source")]
+        return any(ent.label == s or ent.label.endswith(" " + s) for s in sources)
+    return any(word in ent.label for word in ctx.lexicon.rules.data("names.json")["news_outlets"])
+
+
 @component("affiliations")
 def affiliations(ctx: ArticleContext) -> None:
     for sent in ctx.sentences:
@@ -68,6 +81,8 @@ def affiliations(ctx: ArticleContext) -> None:
                 m.reading = "affiliation"  # "a senior foreign ministry official said": the official speaks, not the ministry
             elif m.type == "Group" and m.reading == "group" and object_role(ctx, sent, m) == "verb":
                 m.emitted = False  # "told lawmakers", "briefed reporters": a listener, no participant of the talks
+            elif reports(ctx, m):
+                m.emitted = False  # "according to media reports", "told Yonhap News Agency": a source, no participant
         people = [m for m in mentions if m.type == "Person" and m.reading in {"actor", "person"}]
         if not people:
             continue

@@ -34,6 +34,7 @@ from ..facts import Evidence, Fact, NewEntity
 from ..iris import mint
 from ..nlp import Sentence
 from ..speakers import Speaker, claimant
+from .affiliations import reports
 
 LEFT, RIGHT = 12, 5  # token windows for role cues
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "of", "this", "that", "these", "those"}
@@ -222,18 +223,6 @@ def _country_after_in(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str |
     return None
 
 
-def _reporting_source(ctx: ArticleContext, m) -> bool:
-    """A group that only reports figures: ``groups.jsonl`` rows marked ``source`` ("media", "analysts")."""
-    if m.type != "Group":
-        return False
-    ent = ctx.entity(m.iri)
-    return ent is not None and any(ent.label == s or ent.label.endswith(" " + s) for s in _source_groups(ctx))  # "local media"
-
-
-def _source_groups(ctx: ArticleContext) -> frozenset[str]:
-    return frozenset(r["label"] for r in ctx.lexicon.rules.table("groups.jsonl") if r.get("source"))
-
-
 def _subject_before(ctx: ArticleContext, sent: Sentence, q: Quantity) -> str | None:
     """The country or organization named last before a figure, not after a preposition: its clause's subject."""
     doc, a = sent.span.doc, _tokens(sent, q)[0]
@@ -261,7 +250,7 @@ def _subject(ctx: ArticleContext, sent: Sentence, qs: list[Quantity], q: Quantit
     best = None
     for m in ctx.mentions_in(sent):
         if m.reading not in SUBJECT_READINGS or m.iri == skip or m.type not in {"Country", "Organization", "Group", "GovernmentBody"} \
-                or _reporting_source(ctx, m):
+                or reports(ctx, m):
             continue  # "…, local media reported": who reports a figure is not what it is about
         if any(o.start <= m.start - sent.start < o.end for o in qs):
             continue  # "7.8 billion U.S. dollars": the currency's country, not whom the figure is about
