@@ -224,3 +224,10 @@ def test_media_and_news_outlets_report_and_take_no_part():
                     "According to media reports, Washington pressed Seoul to pay nearly $5 billion.")
     emitted = {m.text for m in ctx.mentions if m.emitted and m.type in {"Group", "Organization"}}
     assert not emitted & {"Yonhap News Agency", "media", "media reports"}
+
+
+def test_a_group_the_talks_affect_takes_part_only_where_it_acts():
+    ctx = extracted("Seoul will pay the wages of roughly 4,000 furloughed workers through the end of the year.")
+    assert not [m for m in ctx.mentions if m.type == "Group" and m.emitted]
+    ctx = extracted("Workers protested outside the ministry on Monday, opposing any cut in their wages.")
+    assert [m for m in ctx.mentions if m.type == "Group" and m.emitted]

@@ -95,3 +95,26 @@ def affiliations(ctx: ArticleContext) -> None:
                 ent = ctx.entities.get(person.iri)
                 if ent is not None and ent.affiliation is None:  # "Linda Specht, senior adviser at the State Department"
                     ent.affiliation = m.iri
+
+
+PART_PROPS = ("actor", "speaker", "heldBy", "party")
+
+
+@component("idle_groups")
+def idle_groups(ctx: ArticleContext) -> None:
+    """A group the talks affect (``groups.jsonl`` rows marked ``affected``: "workers", "farmers") is a
+    participant of the article only where it takes part in a fact: takes a stance, speaks, holds a
+    position or claims a figure.  Its other mentions ("the wages of Korean base workers") stay readable
+    but are not emitted (run after every fact is found).  Groups that take sides ("civic groups",
+    "opposition lawmakers", "labor unions") stay actors wherever they are named."""
+    acting: set[str] = set()
+    for f in ctx.facts:
+        for key in PART_PROPS:
+            value = f.props.get(key)
+            acting.update(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+        acting.update(e.claimed_by for e in f.evidence if e.claimed_by)
+    affected = [r["label"] for r in ctx.lexicon.rules.table("groups.jsonl") if r.get("affected")]
+    for m in ctx.mentions:
+        ent = ctx.entity(m.iri) if m.type == "Group" and m.reading == "group" and m.iri not in acting else None
+        if ent is not None and any(ent.label == a or ent.label.endswith(" " + a) for a in affected):
+            m.emitted = False
