@@ -231,3 +231,14 @@ def test_a_group_the_talks_affect_takes_part_only_where_it_acts():
     assert not [m for m in ctx.mentions if m.type == "Group" and m.emitted]
     ctx = extracted("Workers protested outside the ministry on Monday, opposing any cut in their wages.")
     assert [m for m in ctx.mentions if m.type == "Group" and m.emitted]
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiators ended a seventh round of talks at the State Department in Washington on Thursday.",
+    "Across the table sat James DeHart of the State Department.",
+    '"We made progress," Tim Bettson, the State Department’s senior adviser for security negotiations and agreements, '
+    "told reporters.",
+])
+def test_a_body_as_a_venue_or_a_persons_side_is_no_participant(text):
+    ctx = extracted(text)
+    assert not [m for m in ctx.mentions if m.type == "GovernmentBody" and m.emitted and m.reading in {"body", "actor"}]

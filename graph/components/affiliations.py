@@ -26,6 +26,7 @@ CLAUSE_WORDS = {"who", "which", "that", "whose", "whom", "and", "while", "but", 
 NOT_TITLE = {"and", "or", "with", "to", "by", "from", "in", "on", "at", "the", "a", "an", "said", "says", "told", "met"}
 MAX_SEGMENT = 14  # tokens of an apposition: "senior adviser for security agreements at the State Department"
 MAX_TITLE = 4  # words between a body and the person it titles: "State Department spokesman Ned Price"
+PLACE_PREPOSITIONS = {"at", "in", "inside", "outside", "near"}
 
 
 def _in_apposition(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
@@ -41,10 +42,31 @@ def _in_apposition(sent: Sentence, m: Mention, people: list[Mention]) -> Mention
         return None
     j = m.tok_end
     while j < sent.span.end and j - m.tok_end <= MAX_SEGMENT and lower[j] not in SEGMENT_ENDS:
-        if lower[j] in CLAUSE_WORDS:
+        if lower[j] in CLAUSE_WORDS - {"and"}:  # "… senior adviser for security negotiations and agreements,"
             return None
         j += 1
     return person if j >= sent.span.end or lower[j] in SEGMENT_ENDS else None
+
+
+def _of_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
+    """``m`` follows a named person and "of": "James DeHart of the State Department"."""
+    lower = sent.tokens.lower
+    k = m.tok_start - 1
+    if k > sent.span.start and lower[k] == "the":
+        k -= 1
+    if k <= sent.span.start or lower[k] != "of":
+        return None
+    return next((p for p in people if p.tok_end == k), None)
+
+
+def _as_place(sent: Sentence, m: Mention) -> bool:
+    """``m`` names where something happens: "talks at the State Department", "told reporters at the White
+    House" (``PLACE_PREPOSITIONS`` right before it)."""
+    lower = sent.tokens.lower
+    k = m.tok_start - 1
+    if k > sent.span.start and lower[k] == "the":
+        k -= 1
+    return k >= sent.span.start and lower[k] in PLACE_PREPOSITIONS
 
 
 def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
@@ -79,6 +101,8 @@ def affiliations(ctx: ArticleContext) -> None:
         for m in mentions:
             if m.type in BODIES and m.reading in READINGS and any(a.tok_start <= m.tok_start and m.tok_end <= a.tok_end for a in anon):
                 m.reading = "affiliation"  # "a senior foreign ministry official said": the official speaks, not the ministry
+            elif m.type in {"GovernmentBody", "Organization"} and m.reading in READINGS and _as_place(sent, m):
+                m.emitted = False  # "talks at the State Department": a venue, no participant (a stance may still read it)
             elif m.type == "Group" and m.reading == "group" and object_role(ctx, sent, m) == "verb":
                 m.emitted = False  # "told lawmakers", "briefed reporters": a listener, no participant of the talks
             elif reports(ctx, m):
@@ -89,7 +113,7 @@ def affiliations(ctx: ArticleContext) -> None:
         for m in mentions:
             if m.type not in BODIES or m.reading not in READINGS:
                 continue
-            person = _in_apposition(sent, m, people) or _titles_a_name(sent, m, people)
+            person = _in_apposition(sent, m, people) or _titles_a_name(sent, m, people) or _of_a_name(sent, m, people)
             if person is not None:
                 m.reading = "affiliation"
                 ent = ctx.entities.get(person.iri)
