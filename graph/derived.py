@@ -21,7 +21,9 @@ read), all sub-properties of ``parley:summary``:
 - ``parley:claimants`` (amounts): who claims it, as written, joined by ``; ``;
 - ``parley:firstReported`` (amounts): the earliest publication date of the
   articles that report it;
-- ``parley:factCount`` (articles): the facts an article supports.
+- ``parley:factCount`` (articles): the facts an article supports;
+- ``parley:reportedVenue`` (rounds whose articles name several venues): the
+  venue reported with the most advanced status (read per article graph).
 
 They are recomputed from the article graphs after every change (the queries
 are in ``derive_data/``), never edited by hand, and are the same on every
@@ -78,6 +80,7 @@ def summaries(query: Query) -> Iterator[ox.Triple]:
         if row["s"] not in first or row["published"].value < first[row["s"]].value:
             first[row["s"]] = row["published"]
     facts = {row["art"]: int(row["n"].value) for row in query(_sparql("facts"))}
+    venues = _reported_venues(query)
 
     for node in sorted(sources.keys() | evidence.keys() | texts.keys() | claimants.keys() | first.keys() | facts.keys(),
                        key=str):
@@ -95,6 +98,21 @@ def summaries(query: Query) -> Iterator[ox.Triple]:
             yield ox.Triple(node, P.firstReported, first[node])
         if node in facts:
             yield ox.Triple(node, P.factCount, _integer(facts[node]))
+    for node in sorted(venues, key=str):
+        yield ox.Triple(node, P.reportedVenue, ox.Literal(venues[node]))
+
+
+STATUS_RANK = {"concluded": 0, "broken_off": 1, "held": 2, "planned": 3}
+
+
+def _reported_venues(query: Query) -> dict[ox.Term, str]:
+    """The venue label of each round whose articles name several venues: the one reported with the most
+    advanced status, then the first by name.  Read per article graph; none where the dataset has none."""
+    found: dict[ox.Term, set[tuple[int, str]]] = defaultdict(set)
+    for row in query(_sparql("round-venues")):
+        status = row["status"].value if row["status"] is not None else ""
+        found[row["r"]].add((STATUS_RANK.get(status, len(STATUS_RANK)), row["label"].value))
+    return {r: min(v)[1] for r, v in found.items() if len({label for _, label in v}) > 1}
 
 
 def _grouped(rows: Iterable, var: str) -> dict[ox.Term, set[str]]:

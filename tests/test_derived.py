@@ -145,3 +145,24 @@ def test_a_figures_subject_is_no_source_of_the_actor_in_an_article_that_never_na
 def _acts_in(store: GraphStore, a: str, art: str) -> bool:
     return bool(_select(store, f"""SELECT ?f WHERE {{ ?f parley:actor|parley:speaker|parley:heldBy|parley:party <{a}> ;
         parley:evidence/parley:article/parley:articleId "{art}" }} LIMIT 1"""))
+
+
+def test_a_round_planned_in_one_place_and_held_in_another_shows_where_it_was_held(tmp_path):
+    """One article plans the eighth round for Seoul; a later one reports it held in Washington: the rounds
+    query shows Washington (parley:reportedVenue, derived per article graph), not the first venue by name."""
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "a.txt").write_text("SEOUL, Sept. 1 (Wire) -- South Korea and the United States ended the seventh round of "
+                               "talks on defense cost-sharing on Thursday. The foreign ministry said the eighth round "
+                               "would take place in Seoul next month.\n", encoding="utf-8")
+    (src / "b.txt").write_text("SEOUL, Oct. 5 (Wire) -- South Korea and the United States reached a defense "
+                               "cost-sharing deal at the eighth round of talks, held in Washington from Tuesday to "
+                               "Thursday.\n", encoding="utf-8")
+    (src / "manifest.csv").write_text("file,publisher,published,url\na.txt,Wire,2024-09-01,\nb.txt,Wire,2024-10-05,\n",
+                                      encoding="utf-8")
+    run_cli("build", str(src), "--store", str(tmp_path / "store"), "--out", str(tmp_path / "out"), cwd=tmp_path, check=True)
+    store = GraphStore(tmp_path / "store", read_only=True)
+    eighth = [r for r in run_named(store, "rounds") if r["ordinal"] == "8"]
+    assert [(r["venue"], r["sources"]) for r in eighth] == [("Washington", "a b")]
+    assert [r["v"].value for r in _select(store, "SELECT ?v WHERE { ?r parley:ordinal 8 ; parley:reportedVenue ?v }")] == \
+        ["Washington"]
