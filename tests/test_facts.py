@@ -959,3 +959,11 @@ def test_who_reports_a_figure_is_not_its_subject():
     got = figures("Japan and the United States held talks on host nation support. The figure has since come down to "
                   "about $1.3 billion for this year, local media reported last month.")
     assert got and all(subject != "local media" for _, _, subject in got)
+
+
+def test_a_procedural_agreement_with_its_day_and_a_reported_stance_take_no_stance_of_the_reporter():
+    ctx, st = facts("South Korea and the United States held the fifth round of talks on defense cost-sharing.\n"
+                    "The two sides agreed on Wednesday to hold the sixth round in Washington in mid-January.\n"
+                    "It has since lowered its request to about $4 billion, according to media reports.", "stance",
+                    published="2019-12-19")
+    assert actor_stances(ctx, st) == set()

@@ -26,6 +26,7 @@ from ..facts import Evidence, Fact, Mention
 from ..iris import mint
 from ..nlp import Sentence
 from ..speakers import BOTH_SIDES, country_of, negotiation_parties, sentence_speaker
+from .affiliations import reports
 from ..topics import DETERMINERS, QUOTES, SKIP_LEAD, STOP_TOPIC, TRAILING, antecedent, good_outcome, span_text, topics
 
 ACTOR_READINGS = {"actor", "demonym", "person", "anon", "group", "body"}
@@ -171,6 +172,8 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
     if _unnamed_subject(sent, a, ms):
         return None  # "three days after the Cabinet approved the deal": not the earlier clause's actor
     for m in sorted(before, key=lambda m: (-m.tok_end, m.tok_start)):
+        if reports(ctx, m):
+            continue  # "…, according to media reports": who reports a stance does not take it
         gap = [t.lower_ for t in doc[m.tok_end:a]]
         role = _object(ctx, sent, m)
         if role == "prep" and _members_of(sent, m):
@@ -193,14 +196,14 @@ def _agent(ctx: ArticleContext, sent: Sentence, a: int, b: int, last: str | None
         if here is not None:
             return _actor_of(ctx, here)  # "Tehran has said it opposes …"
         sp = sentence_speaker(ctx, sent)
-        if sp is not None and sp.mention is not None:
-            return _actor_of(ctx, sp.mention)
+        if sp is not None and sp.mention is not None and not reports(ctx, sp.mention):
+            return _actor_of(ctx, sp.mention)  # (not "…, according to media reports": "it" is the one reported on)
         earlier = referent_before(ctx, sent, pronoun)
         return _actor_of(ctx, earlier) if earlier is not None else last  # "India has refused. It is seeking …"
     if doc[k].lower_ == "you":
         return None  # "you have reached an agreement", told to others: not the speaker's own stance
     sp = sentence_speaker(ctx, sent)
-    if sp is not None and sp.mention is not None:
+    if sp is not None and sp.mention is not None and not reports(ctx, sp.mention):
         return _actor_of(ctx, sp.mention)
     return None
 
@@ -389,8 +392,8 @@ def stances(ctx: ArticleContext) -> None:
         quiet = [m.start() for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"] if p in low
                  for m in re.finditer(re.escape(p), low)]
         for k, (a, b, vals) in enumerate(hits):
-            if any(q <= sent.char(a) - sent.start <= q + 12 for q in quiet):
-                continue  # "declined to comment": no stance taken
+            if any(q <= sent.char(a) - sent.start <= q + 12 for q in quiet) or _quiet_past_time(ctx, sent, b):
+                continue  # "declined to comment", "agreed on Wednesday to hold the sixth round": no stance taken
             if k + 1 < len(hits) and hits[k + 1][0] - b <= 1 and doc[b].lower_ == "to":
                 continue  # "refused to accept": the second cue, negated by the first, carries the stance
             if _in_complement(doc, hits, k):
@@ -426,6 +429,18 @@ def stances(ctx: ArticleContext) -> None:
                 for topic in found_topics:
                     found.append(stance_fact(sent, who, stance, topic, when, a, b))
     ctx.facts.extend(_dominant(found))
+
+
+def _quiet_past_time(ctx: ArticleContext, sent: Sentence, b: int) -> bool:
+    """A no-stance phrase with a time between its verb and the rest: "agreed on Wednesday to hold …"."""
+    end = sent.char(b - 1) + len(sent.span.doc[b - 1].text) - sent.start
+    verb = sent.span.doc[b - 1].lower_ if sent.span.doc[b - 1].lower_ not in {"on", "to"} else sent.span.doc[b - 2].lower_
+    time = next((t for t in ctx.times(sent) if 0 < t.start - end <= 4), None)
+    if time is None:
+        return False
+    rest = sent.text[time.end:].lower().lstrip(" ,")
+    return any(p.startswith(verb + " ") and rest.startswith(p[len(verb) + 1:])
+               for p in ctx.lexicon.rules.data("negotiation.json")["no_stance_phrases"])
 
 
 def stance_date(ctx: ArticleContext, sent: Sentence) -> PartialDate | None:
