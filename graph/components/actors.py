@@ -384,11 +384,14 @@ def _full_name_before(ctx: ArticleContext, sent, a: int) -> tuple[str, int, int,
     found: dict[str, tuple[str, int, int, int]] = {}
     for earlier in ctx.sentences[:sent.index + 1]:
         text, lower = earlier.tokens.text, earlier.tokens.lower
+        last = a if earlier is sent else earlier.span.end
+        spots = [j for j in range(earlier.span.start + 1, last) if text[j] == surname]
+        if not spots:
+            continue  # most sentences: the word is not there, so no mention need be read
         named = {i for m in ctx.mentions_in(earlier) for i in range(m.tok_start, m.tok_end)}
         countries = {m.tok_start for m in ctx.mentions_in(earlier) if m.type == "Country"}
-        last = a if earlier is sent else earlier.span.end
-        for j in range(earlier.span.start + 1, last):
-            if text[j] != surname or j in named:
+        for j in spots:
+            if j in named:
                 continue
             e = hyphen_tail(earlier.span.doc, j + 2, earlier.span.end) if j + 1 < earlier.span.end \
                 and is_name_token(text[j + 1]) else j + 1

@@ -14,6 +14,9 @@ emitted as evidence of a participant.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ...ontology.rules import load_rules
 from ..context import ArticleContext, component
 from ..coref import object_role
 from ..facts import Mention
@@ -48,13 +51,18 @@ def _in_apposition(sent: Sentence, m: Mention, people: list[Mention]) -> Mention
     return person if j >= sent.span.end or lower[j] in SEGMENT_ENDS else None
 
 
+def _word_before(sent: Sentence, m: Mention) -> int:
+    """The token before ``m`` and its "the" (``sent.span.start - 1`` when there is none)."""
+    k = m.tok_start - 1
+    if k > sent.span.start and sent.tokens.lower[k] == "the":
+        k -= 1
+    return k
+
+
 def _of_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
     """``m`` follows a named person and "of": "James DeHart of the State Department"."""
-    lower = sent.tokens.lower
-    k = m.tok_start - 1
-    if k > sent.span.start and lower[k] == "the":
-        k -= 1
-    if k <= sent.span.start or lower[k] != "of":
+    k = _word_before(sent, m)
+    if k <= sent.span.start or sent.tokens.lower[k] != "of":
         return None
     return next((p for p in people if p.tok_end == k), None)
 
@@ -62,11 +70,8 @@ def _of_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | N
 def _as_place(sent: Sentence, m: Mention) -> bool:
     """``m`` names where something happens: "talks at the State Department", "told reporters at the White
     House" (``PLACE_PREPOSITIONS`` right before it)."""
-    lower = sent.tokens.lower
-    k = m.tok_start - 1
-    if k > sent.span.start and lower[k] == "the":
-        k -= 1
-    return k >= sent.span.start and lower[k] in PLACE_PREPOSITIONS
+    k = _word_before(sent, m)
+    return k >= sent.span.start and sent.tokens.lower[k] in PLACE_PREPOSITIONS
 
 
 def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention | None:
@@ -84,13 +89,28 @@ def _titles_a_name(sent: Sentence, m: Mention, people: list[Mention]) -> Mention
 def reports(ctx: ArticleContext, m: Mention) -> bool:
     """A group that only reports (``groups.jsonl`` rows marked ``source``: "media", "analysts") or a news
     outlet (``names.json`` ``news_outlets``: "Yonhap News Agency", "Reuters")."""
-    ent = ctx.entity(m.iri)
-    if ent is None or m.type not in {"Group", "Organization"}:
+    ent = ctx.entity(m.iri) if m.type in {"Group", "Organization"} else None
+    if ent is None:
         return False
     if m.type == "Group":
-        sources = [r["label"] for r in ctx.lexicon.rules.table("groups.jsonl") if r.get("source")]
-        return any(ent.label == s or ent.label.endswith(" " + s) for s in sources)
-    return any(word in ent.label for word in ctx.lexicon.rules.data("names.json")["news_outlets"])
+        return _is_group(ent.label, "source")
+    return any(word in ent.label for word in _news_outlets())
+
+
+@lru_cache(maxsize=None)
+def _flagged_groups(flag: str) -> tuple[str, ...]:
+    """The labels of the ``groups.jsonl`` rows marked ``flag`` ("source", "affected"), read once."""
+    return tuple(r["label"] for r in load_rules().table("groups.jsonl") if r.get(flag))
+
+
+def _is_group(label: str, flag: str) -> bool:
+    """``label`` is a group of a row marked ``flag``, modifiers allowed ("local media", "South Korean workers")."""
+    return any(label == g or label.endswith(" " + g) for g in _flagged_groups(flag))
+
+
+@lru_cache(maxsize=1)
+def _news_outlets() -> tuple[str, ...]:
+    return tuple(load_rules().data("names.json")["news_outlets"])
 
 
 @component("affiliations")
@@ -137,8 +157,7 @@ def idle_groups(ctx: ArticleContext) -> None:
             value = f.props.get(key)
             acting.update(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
         acting.update(e.claimed_by for e in f.evidence if e.claimed_by)
-    affected = [r["label"] for r in ctx.lexicon.rules.table("groups.jsonl") if r.get("affected")]
     for m in ctx.mentions:
         ent = ctx.entity(m.iri) if m.type == "Group" and m.reading == "group" and m.iri not in acting else None
-        if ent is not None and any(ent.label == a or ent.label.endswith(" " + a) for a in affected):
+        if ent is not None and _is_group(ent.label, "affected"):
             m.emitted = False

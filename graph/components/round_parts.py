@@ -170,16 +170,17 @@ def crosses_clause(text: str, a: int, b: int) -> bool:
 def other_event(text: str, at: int) -> bool:
     """The time at ``at`` dates another event named right before it: "before the presidential election in
     November", "the Winter Olympics in February" (``other_event_nouns``), not a meeting."""
-    words = _other_event_nouns()
+    words = negotiation_words("other_event_nouns")
     before = re.findall(r"[\w-]+", text[max(0, at - 30):at].lower())[-3:]
     if before and before[-1] in {"in", "on", "of", "this", "next", "last"}:
         before = before[:-1]  # the time's own preposition when the expression does not hold it
     return any(w in words for w in before[-2:])
 
 
-@lru_cache(maxsize=1)
-def _other_event_nouns() -> frozenset[str]:
-    return frozenset(load_rules().data("negotiation.json")["other_event_nouns"])
+@lru_cache(maxsize=None)
+def negotiation_words(key: str) -> frozenset[str]:
+    """A word list of ``negotiation.json``, lower-cased, read once: "signing_verbs", "other_event_nouns" …"""
+    return frozenset(w.lower() for w in load_rules().data("negotiation.json")[key])
 
 
 @lru_cache(maxsize=1)
@@ -198,8 +199,7 @@ def _DATELESS_AFTER() -> re.Pattern:
 def signing_hit(ctx: ArticleContext, sent, hits: list[Hit]) -> Hit | None:
     """The first ``signing_verbs`` cue with the deal as its object ("initialed the text", "signed the new
     agreement", "inked the SMA"): a signing is the session that concludes the talks."""
-    neg = load_rules().data("negotiation.json")
-    verbs, nouns = frozenset(neg["signing_verbs"]), frozenset([*neg["agreement_nouns"], "text"])
+    verbs, nouns = negotiation_words("signing_verbs"), negotiation_words("agreement_nouns") | {"text"}
     lower = sent.tokens.lower
     agreements = {m.tok_start for m in ctx.mentions_in(sent) if m.reading == "agreement"}
     for h in hits:
@@ -213,14 +213,9 @@ def signing_hit(ctx: ArticleContext, sent, hits: list[Hit]) -> Hit | None:
 
 def internal_meeting(sent, h) -> bool:
     """"at its regular meeting", "a cabinet meeting": one body's own meeting (``internal_meeting_words``), not a session."""
-    words = _internal_words()
+    words = negotiation_words("internal_meeting_words")
     lower = sent.tokens.lower
     return any(lower[i] in words for i in range(max(sent.span.start, h.tok_start - 2), h.tok_start))
-
-
-@lru_cache(maxsize=1)
-def _internal_words() -> frozenset[str]:
-    return frozenset(load_rules().data("negotiation.json")["internal_meeting_words"])
 
 
 def dateless(sent, h) -> bool:
